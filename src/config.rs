@@ -1,0 +1,73 @@
+//! Settings read once from the page URL, so tests and self-hosters can point
+//! the app at other tiles or data without rebuilding it.
+
+use crate::source::DataSource;
+
+/// Plan IGN from the Géoplateforme: French public-service base map, no key needed.
+pub const DEFAULT_TILES: &str = "https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}";
+pub const DEFAULT_TILES_ATTRIBUTION: &str =
+    "Fond de carte © <a href=\"https://www.ign.fr/\">IGN</a> – Plan IGN";
+pub const DEFAULT_REGION: &str = "ille-et-vilaine";
+/// Where the static dataset is served, relative to the app.
+pub const DATA_ROOT: &str = "/data";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppConfig {
+    pub tiles_url: String,
+    pub tiles_attribution: String,
+    pub region: String,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        AppConfig {
+            tiles_url: DEFAULT_TILES.into(),
+            tiles_attribution: DEFAULT_TILES_ATTRIBUTION.into(),
+            region: DEFAULT_REGION.into(),
+        }
+    }
+}
+
+impl AppConfig {
+    /// Reads `?tiles=` and `?region=`; anything unusable keeps the default.
+    pub fn from_query(query: &str) -> Self {
+        let mut config = AppConfig::default();
+        let Ok(params) = web_sys::UrlSearchParams::new_with_str(query) else {
+            return config;
+        };
+        if let Some(tiles) = params.get("tiles").filter(|url| is_tile_template(url)) {
+            config.tiles_url = tiles;
+            config.tiles_attribution = "Fond de carte configuré par l'adresse de la page".into();
+        }
+        if let Some(region) = params.get("region").filter(|slug| is_slug(slug)) {
+            config.region = region;
+        }
+        config
+    }
+
+    pub fn from_current_url() -> Self {
+        Self::from_query(&current_query())
+    }
+
+    pub fn data_source(&self) -> DataSource {
+        DataSource::static_dataset(format!("{DATA_ROOT}/{}", self.region))
+    }
+}
+
+/// An absolute http(s) URL or a path on this site; never `javascript:` or the like.
+fn is_tile_template(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://") || (url.starts_with('/') && !url.starts_with("//"))
+}
+
+fn is_slug(slug: &str) -> bool {
+    !slug.is_empty() && slug.len() <= 64 && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn current_query() -> String {
+    web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default()
+}
+
+/// `path` with the page's current query string, so settings survive navigation and reload.
+pub fn keep_query(path: &str) -> String {
+    format!("{path}{}", current_query())
+}

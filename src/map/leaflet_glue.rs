@@ -1,0 +1,32 @@
+//! Leaflet calls the `leaflet` crate does not bind (or binds wrongly), and DOM
+//! helpers for popups. Popup content is built from text nodes, never HTML
+//! strings, so a school name can never inject markup.
+
+use leaflet::{DivIconOptions, Icon};
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element};
+
+#[wasm_bindgen]
+extern "C" {
+    // leaflet 0.5's `DivIcon::new` calls `new L.Icon`, which ignores `html` and `className`.
+    #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
+    pub fn div_icon(options: &DivIconOptions) -> Icon;
+}
+
+/// `{padding: [px, px]}` for `fitBounds`, which the crate takes as a bare `JsValue`.
+pub fn padding_options(px: f64) -> JsValue {
+    let options = js_sys::Object::new();
+    let padding = js_sys::Array::of2(&px.into(), &px.into());
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = js_sys::Reflect::set(&options, &"padding".into(), &padding);
+    options.into()
+}
+
+/// Appends `<tag class=…>text</tag>` to `parent` and returns it.
+pub fn append_text(document: &Document, parent: &Element, tag: &str, class: &str, text: &str) -> Option<Element> {
+    let element = document.create_element(tag).ok()?;
+    element.set_class_name(class);
+    element.set_text_content(Some(text));
+    parent.append_child(&element).ok()?;
+    Some(element)
+}

@@ -1,0 +1,172 @@
+//! One marker per school, a popup naming it, and the list's selection shown on the map.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leaflet::{
+    DivIconOptions, LatLng, LatLngBounds, LayerGroup, Map, MapOptions, Marker, MarkerOptions, Point, PopupOptions, TileLayer,
+    TileLayerOptions,
+};
+use leptos::html::Div;
+use leptos::prelude::*;
+use proxipro_model::{Dataset, School};
+
+use super::leaflet_glue::{append_text, div_icon, padding_options};
+use crate::config::AppConfig;
+
+/// Rennes, shown until the schools' extent is known.
+const START: (f64, f64, f64) = (48.11, -1.68, 9.0);
+/// Street level, where schools of the same town no longer overlap.
+const FOCUS_ZOOM: f64 = 14.0;
+
+struct LiveMap {
+    map: Map,
+    markers: LayerGroup,
+    by_uai: HashMap<String, Marker>,
+    fitted: bool,
+}
+
+#[component]
+pub fn SchoolMap(
+    /// The loaded dataset; `None` while loading keeps the map empty but usable.
+    #[prop(into)]
+    dataset: Signal<Option<Arc<Dataset>>>,
+    /// UAI of the school whose popup is open.
+    selected: RwSignal<Option<String>>,
+    /// False while the map is hidden (phone list view); Leaflet must re-measure when it returns.
+    #[prop(into)]
+    shown: Signal<bool>,
+) -> impl IntoView {
+    let config = expect_context::<AppConfig>();
+    let container = NodeRef::<Div>::new();
+    let live = StoredValue::new_local(None::<LiveMap>);
+
+    Effect::new(move |_| {
+        let Some(element) = container.get() else { return };
+        let dataset = dataset.get();
+        live.update_value(|live| {
+            let live = live.get_or_insert_with(|| create_map(&element, &config));
+            if let Some(dataset) = dataset {
+                live.show_schools(&dataset.schools);
+            }
+        });
+    });
+
+    // Both wait for the next frame: the phone layout may have just un-hidden the
+    // map, and Leaflet measures the container (and popups) only once it is visible.
+    Effect::new(move |_| {
+        let uai = selected.get();
+        let shown = shown.get();
+        request_animation_frame(move || {
+            live.try_with_value(|live| {
+                let Some(live) = live else { return };
+                if shown {
+                    live.map.invalidate_size(false);
+                }
+                if let Some(uai) = &uai {
+                    live.focus_school(uai);
+                }
+            });
+        });
+    });
+
+    on_cleanup(move || {
+        live.try_update_value(|live| live.take().map(|live| live.map.remove()));
+    });
+
+    view! {
+        <div
+            class="school-map"
+            node_ref=container
+            role="region"
+            aria-label="Carte des établissements"
+        ></div>
+    }
+}
+
+fn create_map(element: &web_sys::HtmlDivElement, config: &AppConfig) -> LiveMap {
+    let options = MapOptions::new();
+    let map = Map::new_with_element(element, &options).expect("Leaflet is loaded before the app");
+    map.set_view(&LatLng::new(START.0, START.1), START.2);
+
+    let tile_options = TileLayerOptions::new();
+    tile_options.set_attribution(config.tiles_attribution.clone());
+    tile_options.set_max_zoom(19.0);
+    TileLayer::new_options(&config.tiles_url, &tile_options).add_to(&map);
+
+    let markers = LayerGroup::new();
+    markers.add_to(&map);
+    LiveMap { map, markers, by_uai: HashMap::new(), fitted: false }
+}
+
+impl LiveMap {
+    fn show_schools(&mut self, schools: &[School]) {
+        self.markers.clear_layers();
+        self.by_uai.clear();
+        let icon_options = DivIconOptions::new();
+        icon_options.set_class_name("school-marker".into());
+        icon_options.set_icon_size(Point::new(22.0, 22.0));
+        icon_options.set_popup_anchor(Point::new(0.0, -10.0));
+        let icon = div_icon(&icon_options);
+        let popup_options = PopupOptions::new();
+        popup_options.set_min_width(200.0);
+        popup_options.set_max_width(280.0);
+
+        for school in schools {
+            let options = MarkerOptions::new();
+            options.set_icon(icon.clone());
+            options.set_title(school.name.clone());
+            options.set_alt(school.name.clone());
+            let marker = Marker::new_with_options(&lat_lng(school), &options);
+            if let Some(content) = popup_content(school) {
+                marker.bind_popup_with_options(&content, &popup_options);
+            }
+            self.markers.add_layer(&marker);
+            self.by_uai.insert(school.uai.clone(), marker);
+        }
+        if !self.fitted {
+            if let Some(bounds) = bounds(schools) {
+                self.map.fit_bounds_with_options(&bounds, &padding_options(24.0));
+                self.fitted = true;
+            }
+        }
+    }
+}
+
+impl LiveMap {
+    /// Centres the map on a school, close enough to tell it from its neighbours, and opens its popup.
+    fn focus_school(&self, uai: &str) {
+        let Some(marker) = self.by_uai.get(uai) else { return };
+        let zoom = self.map.get_zoom().max(FOCUS_ZOOM);
+        self.map.set_view(&marker.get_lat_lng(), zoom);
+        marker.open_popup();
+    }
+}
+
+fn lat_lng(school: &School) -> LatLng {
+    LatLng::new(school.position.lat, school.position.lon)
+}
+
+fn bounds(schools: &[School]) -> Option<LatLngBounds> {
+    let first = schools.first()?;
+    let bounds = LatLngBounds::new(&lat_lng(first), &lat_lng(first));
+    for school in &schools[1..] {
+        bounds.extend(&lat_lng(school));
+    }
+    Some(bounds)
+}
+
+fn popup_content(school: &School) -> Option<web_sys::Element> {
+    let document = web_sys::window()?.document()?;
+    let root = document.create_element("div").ok()?;
+    root.set_class_name("map-popup");
+    append_text(&document, &root, "strong", "map-popup-name", &school.name);
+    let kind = format!("{} · {}", school.kind.label(), school.sector.label());
+    append_text(&document, &root, "span", "map-popup-kind", &kind);
+    let address = format!("{}, {} {}", school.address.street, school.address.postcode, school.address.commune);
+    append_text(&document, &root, "span", "map-popup-address", &address);
+    if school.boarding == Some(true) {
+        append_text(&document, &root, "span", "map-popup-boarding", "Internat");
+    }
+    Some(root)
+}

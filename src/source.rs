@@ -1,0 +1,75 @@
+//! The one way data comes into the app. Screens ask [`AppData`] (a context);
+//! only [`DataSource`] knows where the bytes come from.
+
+mod load_error;
+mod static_dataset;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use proxipro_model::{Dataset, Provenance};
+
+pub use load_error::LoadError;
+pub use static_dataset::StaticDataset;
+
+/// Where formations come from. The static dataset shipped with the app is the default.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DataSource {
+    Static(StaticDataset),
+}
+
+impl DataSource {
+    pub fn static_dataset(base_url: impl Into<String>) -> Self {
+        DataSource::Static(StaticDataset::new(base_url))
+    }
+
+    pub async fn dataset(&self) -> Result<Dataset, LoadError> {
+        match self {
+            DataSource::Static(source) => source.dataset().await,
+        }
+    }
+
+    pub async fn provenance(&self) -> Result<Provenance, LoadError> {
+        match self {
+            DataSource::Static(source) => source.provenance().await,
+        }
+    }
+
+    /// For the sources page: where this session's data comes from.
+    pub fn describe(&self) -> String {
+        match self {
+            DataSource::Static(source) => {
+                format!("jeu de données statique livré avec l'application ({})", source.base_url())
+            }
+        }
+    }
+}
+
+/// Shared, reloadable data for every screen.
+#[derive(Clone, Copy)]
+pub struct AppData {
+    pub source: StoredValue<DataSource>,
+    pub dataset: LocalResource<Result<Arc<Dataset>, LoadError>>,
+    /// Fetched only when a screen reads it (the sources page).
+    pub provenance: LocalResource<Result<Arc<Provenance>, LoadError>>,
+}
+
+impl AppData {
+    pub fn load(source: DataSource) -> Self {
+        let source = StoredValue::new(source);
+        let dataset = LocalResource::new(move || {
+            let source = source.get_value();
+            async move { source.dataset().await.map(Arc::new) }
+        });
+        let provenance = LocalResource::new(move || {
+            let source = source.get_value();
+            async move { source.provenance().await.map(Arc::new) }
+        });
+        AppData { source, dataset, provenance }
+    }
+
+    /// The dataset once loaded, `None` while loading or after a failure.
+    pub fn loaded_dataset(&self) -> Option<Arc<Dataset>> {
+        self.dataset.get().and_then(Result::ok)
+    }
+}

@@ -1,0 +1,33 @@
+use std::fmt;
+
+/// Why data could not be loaded, worded for the person in front of the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// No answer: offline, server down, blocked request.
+    Network { url: String },
+    /// The server answered with an error status.
+    Status { url: String, status: u16 },
+    /// The answer is not the JSON we expect.
+    Malformed { url: String, detail: String },
+    /// A file written for another version of the app.
+    Version { url: String, detail: String },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Network { url } => {
+                write!(f, "Le serveur n'a pas répondu ({url}). Vérifiez votre connexion puis réessayez.")
+            }
+            LoadError::Status { url, status } => {
+                write!(f, "Le serveur a répondu par une erreur {status} pour {url}.")
+            }
+            LoadError::Malformed { url, detail } => {
+                write!(f, "Les données reçues de {url} sont illisibles ({detail}).")
+            }
+            LoadError::Version { url, detail } => {
+                write!(f, "Les données de {url} ne sont pas au format attendu : {detail}.")
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! The dataset built by `proxipro-builder`, served as static JSON next to the app.
+
+use gloo_net::http::Request;
+use proxipro_model::{Dataset, Provenance, DATASET_FILE, PROVENANCE_FILE};
+use serde::de::DeserializeOwned;
+
+use super::LoadError;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StaticDataset {
+    base_url: String,
+}
+
+impl StaticDataset {
+    /// `base_url` is the region's folder, e.g. `/data/ille-et-vilaine`.
+    pub fn new(base_url: impl Into<String>) -> Self {
+        StaticDataset { base_url: base_url.into().trim_end_matches('/').to_string() }
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    pub async fn dataset(&self) -> Result<Dataset, LoadError> {
+        let url = format!("{}/{DATASET_FILE}", self.base_url);
+        let dataset: Dataset = get_json(&url).await?;
+        dataset.check_version().map_err(|detail| LoadError::Version { url, detail })?;
+        Ok(dataset)
+    }
+
+    pub async fn provenance(&self) -> Result<Provenance, LoadError> {
+        let url = format!("{}/{PROVENANCE_FILE}", self.base_url);
+        let provenance: Provenance = get_json(&url).await?;
+        provenance.check_version().map_err(|detail| LoadError::Version { url, detail })?;
+        Ok(provenance)
+    }
+}
+
+async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
+    let response = Request::get(url).send().await.map_err(|_| LoadError::Network { url: url.to_string() })?;
+    if !response.ok() {
+        return Err(LoadError::Status { url: url.to_string(), status: response.status() });
+    }
+    let text = response.text().await.map_err(|_| LoadError::Network { url: url.to_string() })?;
+    serde_json::from_str(&text).map_err(|error| LoadError::Malformed { url: url.to_string(), detail: error.to_string() })
+}

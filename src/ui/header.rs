@@ -1,0 +1,22 @@
+use leptos::prelude::*;
+
+use crate::config::keep_query;
+
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#contenu">"Aller au contenu"</a>
+        <header class="site-header">
+            <a class="brand" href=keep_query("/")>
+                <span class="brand-name">"ProxiPro"</span>
+                <span class="brand-tagline">"Les formations professionnelles à portée de chez soi"</span>
+            </a>
+            <nav aria-label="Navigation principale">
+                <ul>
+                    <li><a href=keep_query("/")>"Carte"</a></li>
+                    <li><a href=keep_query("/a-propos")>"Sources et à propos"</a></li>
+                </ul>
+            </nav>
+        </header>
+    }
+}
