@@ -1,0 +1,165 @@
+//! Chromium through chromedriver, one fresh browser (and profile) per test.
+
+use std::net::TcpListener as StdListener;
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::Duration;
+
+use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use serde_json::{json, Map, Value};
+use tokio::process::{Child, Command};
+
+/// How long to wait for the app to show something before failing.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+#[derive(Debug, Clone, Copy)]
+pub enum Viewport {
+    /// 1280×800, an adviser's laptop.
+    Desktop,
+    /// 390×844 with touch, a student's phone.
+    Phone,
+}
+
+pub struct Browser {
+    pub client: Client,
+    chromedriver: Child,
+    profile: PathBuf,
+}
+
+impl Browser {
+    pub async fn launch(viewport: Viewport) -> Browser {
+        let port = free_port();
+        let chromedriver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let chromedriver = Command::new(&chromedriver_bin)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {chromedriver_bin}: {e} (run `make test` to install it)"));
+
+        let profile = std::env::temp_dir().join(format!("proxipro-e2e-{}-{port}", std::process::id()));
+        let mut args: Vec<Value> = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--hide-scrollbars",
+            "--lang=fr-FR",
+        ]
+        .iter()
+        .map(|arg| json!(arg))
+        .collect();
+        args.push(json!(format!("--user-data-dir={}", profile.display())));
+        let mut chrome = json!({ "binary": chromium_binary(), "args": args });
+        match viewport {
+            Viewport::Desktop => {
+                chrome["args"].as_array_mut().unwrap().push(json!("--window-size=1280,800"));
+            }
+            Viewport::Phone => {
+                chrome["mobileEmulation"] =
+                    json!({ "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 1.0, "touch": true } });
+            }
+        }
+        let mut capabilities = Map::new();
+        capabilities.insert("goog:chromeOptions".into(), chrome);
+
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let url = format!("http://127.0.0.1:{port}");
+        let mut last_error = None;
+        for _ in 0..100 {
+            match ClientBuilder::new(connector.clone()).capabilities(capabilities.clone()).connect(&url).await {
+                Ok(client) => return Browser { client, chromedriver, profile },
+                Err(error) => last_error = Some(error),
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("chromedriver on port {port} did not accept a session: {last_error:?}");
+    }
+
+    pub async fn open(&self, url: &str) {
+        self.client.goto(url).await.unwrap_or_else(|e| panic!("goto {url}: {e}"));
+    }
+
+    /// Waits until `css` matches, then returns the first match.
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("nothing matched `{css}` within {PATIENCE:?}: {e}"))
+    }
+
+    pub async fn all(&self, css: &str) -> Vec<Element> {
+        self.client.find_all(Locator::Css(css)).await.unwrap_or_else(|e| panic!("find_all `{css}`: {e}"))
+    }
+
+    /// Waits until `count` elements match `css`; returns them.
+    pub async fn wait_for_count(&self, css: &str, count: usize) -> Vec<Element> {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let found = self.all(css).await;
+            if found.len() == count {
+                return found;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "expected {count} elements matching `{css}`, found {}",
+                found.len()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.unwrap_or_else(|e| panic!("text of `{css}`: {e}"))
+    }
+
+    /// Clicks like a person: scrolled to the middle of the screen first, so
+    /// floating controls (the phone toggle) do not cover the target.
+    pub async fn click(&self, css: &str) {
+        let element = self.wait_for(css).await;
+        let element_json = serde_json::to_value(&element).expect("element reference");
+        self.client
+            .execute("arguments[0].scrollIntoView({block: 'center'})", vec![element_json])
+            .await
+            .unwrap_or_else(|e| panic!("scroll to `{css}`: {e}"));
+        element.click().await.unwrap_or_else(|e| panic!("click `{css}`: {e}"));
+    }
+
+    pub async fn is_displayed(&self, css: &str) -> bool {
+        self.wait_for(css).await.is_displayed().await.unwrap_or_else(|e| panic!("is_displayed `{css}`: {e}"))
+    }
+
+    pub async fn script(&self, js: &str) -> Value {
+        self.client.execute(js, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{js}"))
+    }
+
+    /// Saves the viewport as `target/screenshots/<name>.png` for review.
+    pub async fn screenshot(&self, name: &str) {
+        let png = self.client.screenshot().await.unwrap_or_else(|e| panic!("screenshot {name}: {e}"));
+        let folder = crate::repo_root().join("target/screenshots");
+        std::fs::create_dir_all(&folder).expect("create target/screenshots");
+        std::fs::write(folder.join(format!("{name}.png")), png).expect("write screenshot");
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.chromedriver.kill().await;
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+fn chromium_binary() -> String {
+    std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
+}
+
+fn free_port() -> u16 {
+    StdListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}

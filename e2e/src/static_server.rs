@@ -1,0 +1,134 @@
+//! A small static file server for the release build, on 127.0.0.1 and a free port.
+//!
+//! Like the production host it falls back to `index.html` for app routes.
+//! It also serves a blank map tile under `/__test__/tile.png` (no network
+//! here) and can answer chosen paths with errors to exercise failure states.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+/// Tile URL template for `?tiles=`: one light grey PNG for every tile.
+pub const TEST_TILE: &str = "/__test__/tile.png";
+
+/// A 1×1 light grey PNG; Leaflet stretches it to the tile size.
+const BLANK_TILE: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
+    0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53, 0xDE, 0x00, 0x00, 0x00,
+    0x0C, 0x49, 0x44, 0x41, 0x54, 0x08, 0xD7, 0x63, 0xE8, 0xEE, 0xEE, 0x06, 0x00, 0x03, 0x84, 0x01, 0xC1, 0x8F,
+    0xCA, 0x9E, 0x7F, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+#[derive(Debug, Default, Clone)]
+pub struct ServerOptions {
+    /// Path → how many of its next requests answer `503` before it is served normally.
+    pub failures: HashMap<String, usize>,
+}
+
+pub struct StaticServer {
+    pub port: u16,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl StaticServer {
+    pub async fn start(root: PathBuf, options: ServerOptions) -> StaticServer {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1");
+        let port = listener.local_addr().expect("local address").port();
+        let root = Arc::new(root);
+        let failures = Arc::new(Mutex::new(options.failures));
+        let task = tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                let (root, failures) = (root.clone(), failures.clone());
+                tokio::spawn(async move {
+                    let _ = serve(stream, &root, &failures).await;
+                });
+            }
+        });
+        StaticServer { port, task }
+    }
+
+    pub fn url(&self, path_and_query: &str) -> String {
+        format!("http://127.0.0.1:{}{path_and_query}", self.port)
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+async fn serve(mut stream: TcpStream, root: &Path, failures: &Mutex<HashMap<String, usize>>) -> std::io::Result<()> {
+    let mut request = Vec::new();
+    let mut buffer = [0u8; 4096];
+    while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+        let read = stream.read(&mut buffer).await?;
+        if read == 0 {
+            return Ok(());
+        }
+        request.extend_from_slice(&buffer[..read]);
+    }
+    let head = String::from_utf8_lossy(&request);
+    let target = head.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
+
+    let should_fail = {
+        let mut failures = failures.lock().expect("failures lock");
+        match failures.get_mut(&path) {
+            Some(left) if *left > 0 => {
+                *left -= 1;
+                true
+            }
+            _ => false,
+        }
+    };
+    let (status, content_type, body) = if should_fail {
+        ("503 Service Unavailable", "text/plain; charset=utf-8", b"indisponible".to_vec())
+    } else if path == TEST_TILE {
+        ("200 OK", "image/png", BLANK_TILE.to_vec())
+    } else {
+        match resolve(root, &path) {
+            Some(file) => ("200 OK", content_type(&file), tokio::fs::read(&file).await?),
+            None => ("404 Not Found", "text/plain; charset=utf-8", b"introuvable".to_vec()),
+        }
+    };
+    let header = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(header.as_bytes()).await?;
+    stream.write_all(&body).await?;
+    stream.shutdown().await
+}
+
+/// A file under `root`, or `index.html` for app routes (paths without an extension).
+fn resolve(root: &Path, path: &str) -> Option<PathBuf> {
+    let relative = Path::new(path.trim_start_matches('/'));
+    if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    let file = root.join(relative);
+    if file.is_file() {
+        Some(file)
+    } else if relative.extension().is_none() {
+        Some(root.join("index.html"))
+    } else {
+        None
+    }
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "png" => "image/png",
+        "svg" => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}

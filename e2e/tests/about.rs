@@ -1,0 +1,42 @@
+//! The sources page lists every source of the dataset with its licence and year.
+
+use proxipro_e2e::{dist_dir, provenance, Browser, ServerOptions, StaticServer, Viewport};
+
+#[tokio::test]
+async fn the_sources_page_lists_the_provenance_file() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&server.url("/a-propos?tiles=/__test__/tile.png")).await;
+
+    let provenance = provenance();
+    let items = browser.wait_for_count(".source-item", provenance.sources.len()).await;
+    for (item, source) in items.iter().zip(&provenance.sources) {
+        let text = item.text().await.expect("source text");
+        for expected in [&source.title, &source.licence, &source.year, &source.file] {
+            assert!(text.contains(expected.as_str()), "`{expected}` missing from:\n{text}");
+        }
+    }
+    assert_eq!(browser.text("h1").await, "Sources et à propos");
+    browser.screenshot("about-desktop-1280x800").await;
+
+    // The header link returns to the map and keeps the page's settings.
+    browser.click(".site-header nav a[href^=\"/?\"]").await;
+    browser.wait_for(".school-marker").await;
+    let url = browser.client.current_url().await.expect("current url");
+    assert_eq!(url.query(), Some("tiles=/__test__/tile.png"));
+    browser.close().await;
+}
+
+#[test]
+fn the_built_page_carries_a_strict_csp_with_the_loader_hash() {
+    let html = std::fs::read_to_string(dist_dir().join("index.html")).expect("dist/index.html");
+    let csp = html
+        .split("http-equiv=\"Content-Security-Policy\" content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a CSP meta tag");
+    assert!(!csp.contains("TRUNK_INLINE_SCRIPT_HASHES"), "the post-build hook filled in the hashes: {csp}");
+    assert!(csp.contains("'sha256-"), "inline loader allowed by hash: {csp}");
+    assert!(csp.contains("default-src 'self'"), "{csp}");
+    assert!(!csp.contains("script-src 'self' 'unsafe-inline'"), "no unsafe-inline scripts: {csp}");
+}
