@@ -143,6 +143,8 @@ impl Browser {
 
     /// Saves the viewport as `target/screenshots/<name>.png` for review.
     pub async fn screenshot(&self, name: &str) {
+        // Let Leaflet's fade and zoom animations (≤ 250 ms) finish first.
+        tokio::time::sleep(Duration::from_millis(400)).await;
         let png = self.client.screenshot().await.unwrap_or_else(|e| panic!("screenshot {name}: {e}"));
         let folder = crate::repo_root().join("target/screenshots");
         std::fs::create_dir_all(&folder).expect("create target/screenshots");

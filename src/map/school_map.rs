@@ -86,6 +86,8 @@ pub fn SchoolMap(
 
 fn create_map(element: &web_sys::HtmlDivElement, config: &AppConfig) -> LiveMap {
     let options = MapOptions::new();
+    // Quarter zoom steps let the département fill the map instead of snapping a level out.
+    options.set_zoom_snap(0.25);
     let map = Map::new_with_element(element, &options).expect("Leaflet is loaded before the app");
     map.set_view(&LatLng::new(START.0, START.1), START.2);
 
