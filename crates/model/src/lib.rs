@@ -4,10 +4,22 @@
 //! Every file carries [`SCHEMA_VERSION`] so the app can refuse a file it
 //! does not understand instead of misreading it.
 
+mod figure;
+mod offer;
+mod programme;
+mod provenance;
+mod school;
+
 use serde::{Deserialize, Serialize};
 
+pub use figure::Figure;
+pub use offer::{Access, Entry, Offer, PressureLevel, Route, PRESSURE_THRESHOLDS};
+pub use programme::{Benchmark, BenchmarkLevel, Diploma, Job, Outcomes, Programme, NO_PROSPECTS};
+pub use provenance::{Provenance, Source};
+pub use school::{Address, LatLon, School, SchoolKind, SchoolOutcomes, Sector};
+
 /// Bumped whenever a field changes meaning or disappears.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// File names inside a region folder, so builder and app cannot disagree.
 pub const DATASET_FILE: &str = "dataset.json";
@@ -23,123 +35,56 @@ pub struct Region {
     pub name: String,
     pub academie: String,
     pub region_name: String,
+    /// INSEE region code, e.g. `53` for Bretagne: the key of regional statistics.
+    pub region_code: String,
 }
 
-/// What the app loads first: the schools of the region.
+/// What the app loads first: schools, the programmes they teach, and each offer (a programme at a school).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub schema_version: u32,
     pub region: Region,
+    /// Sorted by UAI.
     pub schools: Vec<School>,
-}
-
-/// A school that teaches at least one vocational programme.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct School {
-    /// Unique identifier of the establishment (code UAI / RNE), e.g. `0350031U`.
-    pub uai: String,
-    pub name: String,
-    /// The annuaire's nature label, e.g. `LYCEE PROFESSIONNEL`.
-    pub kind: SchoolKind,
-    pub sector: Sector,
-    pub address: Address,
-    pub position: LatLon,
-    /// `None` when the source does not say.
-    pub boarding: Option<bool>,
-    pub website: Option<String>,
-    /// Onisep establishment id (`ENS.nnnn`), the key to open days and Onisep pages.
-    pub onisep_id: Option<String>,
-    /// Id of the source (see [`Provenance::sources`]) these facts come from.
-    pub source: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SchoolKind {
-    LyceeProfessionnel,
-    LyceePolyvalent,
-    SectionEnseignementProfessionnel,
-    LyceeAgricole,
-    Cfa,
-    Autre,
-}
-
-impl SchoolKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            SchoolKind::LyceeProfessionnel => "Lycée professionnel",
-            SchoolKind::LyceePolyvalent => "Lycée polyvalent",
-            SchoolKind::SectionEnseignementProfessionnel => "Section d'enseignement professionnel",
-            SchoolKind::LyceeAgricole => "Lycée agricole",
-            SchoolKind::Cfa => "CFA (apprentissage)",
-            SchoolKind::Autre => "Autre établissement",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Sector {
-    Public,
-    Prive,
-}
-
-impl Sector {
-    pub fn label(self) -> &'static str {
-        match self {
-            Sector::Public => "Public",
-            Sector::Prive => "Privé",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Address {
-    pub street: String,
-    pub postcode: String,
-    pub commune: String,
-    /// INSEE code of the commune.
-    pub commune_code: String,
-}
-
-/// WGS84 coordinates, degrees.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct LatLon {
-    pub lat: f64,
-    pub lon: f64,
-}
-
-/// Where every figure of a region's dataset comes from; shown on the sources page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Provenance {
-    pub schema_version: u32,
-    pub region: Region,
-    pub sources: Vec<Source>,
-    /// How derived figures are computed, in French, for the sources page.
-    pub methods: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Source {
-    /// Short stable id that records point to, e.g. `annuaire`.
-    pub id: String,
-    pub title: String,
-    pub publisher: String,
-    /// Millésime or date of the data, as precise as the source allows.
-    pub year: String,
-    /// Licence as stated by the publisher, or `inconnue` where nobody states it.
-    pub licence: String,
-    pub url: Option<String>,
-    /// The raw file this build read, relative to `shared/data/raw/`.
-    pub file: String,
-    /// What the app takes from it.
-    pub used_for: String,
+    /// Sorted by CFD; shared by every offer of the same diploma.
+    pub programmes: Vec<Programme>,
+    /// Sorted by id.
+    pub offers: Vec<Offer>,
 }
 
 impl Dataset {
-    /// Parses a dataset file, refusing one written for another schema version.
+    /// Refuses a file written for another schema version.
     pub fn check_version(&self) -> Result<(), String> {
         check_version(self.schema_version)
+    }
+
+    // Lookups rely on the builder's sort orders (schools by UAI, programmes by CFD, offers by id).
+
+    pub fn school(&self, uai: &str) -> Option<&School> {
+        self.schools.binary_search_by(|s| s.uai.as_str().cmp(uai)).ok().map(|i| &self.schools[i])
+    }
+
+    pub fn programme(&self, cfd: &str) -> Option<&Programme> {
+        self.programmes.binary_search_by(|p| p.cfd.as_str().cmp(cfd)).ok().map(|i| &self.programmes[i])
+    }
+
+    pub fn offer(&self, id: &str) -> Option<&Offer> {
+        self.offers.binary_search_by(|o| o.id.as_str().cmp(id)).ok().map(|i| &self.offers[i])
+    }
+
+    pub fn offers_at<'a>(&'a self, uai: &'a str) -> impl Iterator<Item = &'a Offer> + 'a {
+        self.offers.iter().filter(move |offer| offer.uai == uai)
+    }
+
+    /// The figures that tell what an offer leads to: its programme's own, or for a
+    /// common seconde those of each speciality it opens onto (with the speciality).
+    pub fn outcomes_of<'a>(&'a self, offer: &'a Offer) -> Vec<(&'a Programme, &'a Outcomes)> {
+        let Some(programme) = self.programme(&offer.cfd) else { return Vec::new() };
+        let specialities = programme.specialities.iter().filter_map(|cfd| self.programme(cfd));
+        std::iter::once(programme)
+            .chain(specialities)
+            .flat_map(|p| p.outcomes.iter().filter(|o| o.route == offer.route).map(move |o| (p, o)))
+            .collect()
     }
 }
 
