@@ -1,8 +1,9 @@
 //! Annuaire de l'éducation: the schools that teach vocational programmes.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use proxipro_model::{Address, LatLon, Region, School, SchoolKind, Sector};
+use proxipro_model::{Address, Figure, LatLon, Region, School, SchoolKind, Sector};
 
 use crate::error::BuildError;
 use crate::report::Reject;
@@ -54,24 +55,34 @@ pub struct Annuaire {
     pub last_update: String,
 }
 
-/// Keeps open lycées of the region that have a vocational track.
+/// Keeps open lycées of the region that have a vocational track, and the
+/// schools of `also` (those where Affelnet lists an offer) whatever the annuaire's flags.
 pub fn parse_annuaire(
     bytes: &[u8],
     file: &str,
     region: &Region,
+    also: &BTreeSet<String>,
     rejects: &mut Vec<Reject>,
 ) -> Result<Annuaire, BuildError> {
     let table = Table::parse(bytes, file, &COLUMNS, rejects)?;
     let mut schools = Vec::new();
+    let mut first_line: BTreeMap<String, u64> = BTreeMap::new();
     let mut last_update = String::new();
     for row in &table.rows {
         let field = |name: &str| table.get(row, name);
         let vocational = field("Voie_professionnelle") == "1" && field("Type_etablissement") == "Lycée";
-        if !vocational || field("Code_departement") != region.departement_code || field("etat") != "OUVERT" {
+        let listed = also.contains(field("Identifiant_de_l_etablissement"));
+        if !(vocational || listed) || field("Code_departement") != region.departement_code || field("etat") != "OUVERT" {
+            continue;
+        }
+        if let Some(first) = first_line.get(field("Identifiant_de_l_etablissement")) {
+            let reason = format!("UAI {} déjà lu ligne {first}", field("Identifiant_de_l_etablissement"));
+            rejects.push(Reject::new(file, row.line, reason));
             continue;
         }
         match school(&table, row) {
             Ok(school) => {
+                first_line.insert(school.uai.clone(), row.line);
                 last_update = last_update.max(field("date_maj_ligne").to_string());
                 schools.push(school);
             }
@@ -79,11 +90,6 @@ pub fn parse_annuaire(
         }
     }
     schools.sort_by(|a, b| a.uai.cmp(&b.uai));
-    let before = schools.len();
-    schools.dedup_by(|a, b| a.uai == b.uai);
-    if schools.len() != before {
-        rejects.push(Reject::new(file, 0, format!("{} UAI en double ignorés", before - schools.len())));
-    }
     Ok(Annuaire { schools, last_update })
 }
 
@@ -124,6 +130,8 @@ fn school(table: &Table, row: &Row) -> Result<School, String> {
         },
         website: Some(field("Web")).filter(|web| web.starts_with("http")).map(str::to_string),
         onisep_id: onisep_id(field("Fiche_onisep")),
+        open_days: Figure::unavailable(""),
+        outcomes: None,
         source: SOURCE_ID.to_string(),
     })
 }
@@ -167,6 +175,7 @@ mod tests {
             name: "Ille-et-Vilaine".into(),
             academie: "Rennes".into(),
             region_name: "Bretagne".into(),
+            region_code: "53".into(),
         }
     }
 
@@ -178,7 +187,7 @@ mod tests {
     fn parse(rows: &[&str]) -> (Annuaire, Vec<Reject>) {
         let csv = std::iter::once(HEADER).chain(rows.iter().copied()).collect::<Vec<_>>().join("\n");
         let mut rejects = Vec::new();
-        let annuaire = parse_annuaire(csv.as_bytes(), "annuaire.csv", &region35(), &mut rejects).unwrap();
+        let annuaire = parse_annuaire(csv.as_bytes(), "annuaire.csv", &region35(), &BTreeSet::new(), &mut rejects).unwrap();
         (annuaire, rejects)
     }
 
@@ -206,6 +215,17 @@ mod tests {
         assert_eq!(rejects.len(), 1);
         assert_eq!(rejects[0].line, 3);
         assert!(rejects[0].reason.contains("coordonnées invalides"), "{}", rejects[0].reason);
+    }
+
+    #[test]
+    fn schools_with_offers_are_kept_even_without_the_vocational_flag() {
+        let agricultural = JAURES.replace(";035;1;1;", ";035;;1;");
+        let csv = [HEADER, agricultural.as_str()].join("\n");
+        let also = BTreeSet::from(["0350031U".to_string()]);
+        let annuaire = parse_annuaire(csv.as_bytes(), "a.csv", &region35(), &also, &mut Vec::new()).unwrap();
+        assert_eq!(annuaire.schools.len(), 1);
+        let none = parse_annuaire(csv.as_bytes(), "a.csv", &region35(), &BTreeSet::new(), &mut Vec::new()).unwrap();
+        assert!(none.schools.is_empty());
     }
 
     #[test]

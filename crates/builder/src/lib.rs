@@ -4,17 +4,24 @@
 //! records every row it cannot use; [`build_region`] joins them, then writes
 //! the region's files all at once so a failed build never leaves half a dataset.
 
+mod affelnet;
 mod annuaire;
+mod bcn;
+mod catalogue;
 mod error;
+mod html_text;
+mod inserjeunes;
+mod onisep;
 mod output;
 mod region;
 mod report;
 mod sources;
 mod table;
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use proxipro_model::{Dataset, Provenance, DATASET_FILE, PROVENANCE_FILE, SCHEMA_VERSION};
+use proxipro_model::{Dataset, Figure, Provenance, DATASET_FILE, PROVENANCE_FILE, SCHEMA_VERSION};
 
 pub use annuaire::parse_annuaire;
 pub use error::BuildError;
@@ -33,26 +40,62 @@ pub struct BuildConfig {
 
 /// Reads the raw files, writes the region's dataset, and says what it did.
 pub fn build_region(config: &BuildConfig) -> Result<Report, BuildError> {
-    let region = region::find(&config.raw_dir, &config.departement)?;
+    let raw = config.raw_dir.as_path();
+    let region = region::find(raw, &config.departement)?;
     let mut report = Report::new(region.clone());
+    let rejects = &mut report.rejects;
+    // UAIs begin with the département code (`0350031U` is in 035).
+    let uai_prefix = region.departement_code.as_str();
 
-    let annuaire_file = annuaire::locate(&config.raw_dir, &region)?;
-    let annuaire_bytes = table::read_file(&config.raw_dir, &annuaire_file)?;
-    let annuaire = parse_annuaire(&annuaire_bytes, &annuaire_file, &region, &mut report.rejects)?;
+    let bcn = bcn::Bcn::read(raw, rejects)?;
+    let affelnet = affelnet::read_offers(raw, uai_prefix, rejects)?;
+    let premiere_admissions = affelnet::read_premiere_admissions(raw, uai_prefix, rejects)?;
+    let outcomes = inserjeunes::read_regional(raw, &region.region_code, &bcn, rejects)?;
+    let school_outcomes = inserjeunes::read_schools(raw, uai_prefix, rejects)?;
+    let onisep = onisep::Onisep::read(raw, rejects)?;
+
+    let annuaire_file = annuaire::locate(raw, &region)?;
+    let with_offers: BTreeSet<String> = affelnet.iter().map(|offer| offer.uai.clone()).collect();
+    let annuaire = parse_annuaire(&table::read_file(raw, &annuaire_file)?, &annuaire_file, &region, &with_offers, rejects)?;
+    let mut schools = annuaire.schools;
+    for school in &mut schools {
+        school.outcomes = school_outcomes.get(&school.uai).cloned();
+        school.open_days = match school.onisep_id.as_ref().and_then(|id| onisep.open_days.get(id)) {
+            Some(days) => Figure::known(days.clone(), "2025", onisep::JPO_SOURCE_ID),
+            None => Figure::unavailable("aucune date de portes ouvertes publiée sur Onisep"),
+        };
+    }
+
+    let known_schools: BTreeSet<String> = schools.iter().map(|school| school.uai.clone()).collect();
+    let catalogue = catalogue::assemble(
+        &catalogue::Sources {
+            affelnet: &affelnet,
+            premiere_admissions: &premiere_admissions,
+            bcn: &bcn,
+            outcomes: &outcomes,
+            onisep: &onisep,
+            schools: &known_schools,
+        },
+        rejects,
+        &mut report.joins,
+    );
 
     let provenance = Provenance {
         schema_version: SCHEMA_VERSION,
         region: region.clone(),
-        sources: vec![sources::annuaire(&annuaire_file, &annuaire.last_update)],
+        sources: sources::all(&annuaire_file, &annuaire.last_update),
         methods: sources::methods(),
     };
-    let dataset = Dataset { schema_version: SCHEMA_VERSION, region: region.clone(), schools: annuaire.schools };
-    report.count_schools(&dataset.schools);
+    let dataset = Dataset {
+        schema_version: SCHEMA_VERSION,
+        region: region.clone(),
+        schools,
+        programmes: catalogue.programmes,
+        offers: catalogue.offers,
+    };
+    report.count_dataset(&dataset);
 
-    let files = vec![
-        (DATASET_FILE, to_json(&dataset, false)),
-        (PROVENANCE_FILE, to_json(&provenance, true)),
-    ];
+    let files = vec![(DATASET_FILE, to_json(&dataset, false)), (PROVENANCE_FILE, to_json(&provenance, true))];
     let target = config.out_dir.join(&region.slug);
     output::replace_dir_atomically(&target, &files)?;
     report.written = files.iter().map(|(name, bytes)| (target.join(name), bytes.len())).collect();
@@ -61,12 +104,8 @@ pub fn build_region(config: &BuildConfig) -> Result<Report, BuildError> {
 
 /// Compact for the files the app parses on start, pretty for the ones people read.
 fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> Vec<u8> {
-    let mut bytes = if pretty {
-        serde_json::to_vec_pretty(value)
-    } else {
-        serde_json::to_vec(value)
-    }
-    .expect("model types always serialise");
+    let mut bytes = if pretty { serde_json::to_vec_pretty(value) } else { serde_json::to_vec(value) }
+        .expect("model types always serialise");
     bytes.push(b'\n');
     bytes
 }

@@ -12,7 +12,7 @@ const FILE: &str = "education/reference/departements_academies_regions.csv";
 pub fn find(raw_dir: &Path, code: &str) -> Result<Region, BuildError> {
     let wanted = normalise_code(code);
     let bytes = read_file(raw_dir, FILE)?;
-    let columns = ["codeDepartement", "libelleDepartement", "libelleAcademie", "libelleRegion"];
+    let columns = ["codeDepartement", "libelleDepartement", "libelleAcademie", "libelleRegion", "codeRegion"];
     let table = Table::parse(&bytes, FILE, &columns, &mut Vec::new())?;
     let row = table
         .rows
@@ -26,6 +26,7 @@ pub fn find(raw_dir: &Path, code: &str) -> Result<Region, BuildError> {
         name: name.to_string(),
         academie: table.get(row, "libelleAcademie").to_string(),
         region_name: table.get(row, "libelleRegion").to_string(),
+        region_code: table.get(row, "codeRegion").to_string(),
     })
 }
 

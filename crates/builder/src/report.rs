@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
-use proxipro_model::{Region, School};
+use proxipro_model::{Dataset, Offer, Outcomes, Region, School};
 
 /// A row the build could not use.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,22 +21,50 @@ impl Reject {
     }
 }
 
+/// How many records of each join found their match.
+#[derive(Debug, Default)]
+pub struct Joins(pub BTreeMap<&'static str, (usize, usize)>);
+
+impl Joins {
+    pub fn count(&mut self, join: &'static str, matched: bool) {
+        let entry = self.0.entry(join).or_default();
+        entry.0 += usize::from(matched);
+        entry.1 += 1;
+    }
+}
+
 #[derive(Debug)]
 pub struct Report {
     pub region: Region,
     pub schools: usize,
     /// Indicator name → number of schools that have it.
     pub school_fields: BTreeMap<&'static str, usize>,
+    pub offers: usize,
+    pub programmes: usize,
+    /// Indicator name → number of offers that have it.
+    pub offer_fields: BTreeMap<&'static str, usize>,
+    pub joins: Joins,
     pub rejects: Vec<Reject>,
     pub written: Vec<(PathBuf, usize)>,
 }
 
 impl Report {
     pub fn new(region: Region) -> Self {
-        Report { region, schools: 0, school_fields: BTreeMap::new(), rejects: Vec::new(), written: Vec::new() }
+        Report {
+            region,
+            schools: 0,
+            school_fields: BTreeMap::new(),
+            offers: 0,
+            programmes: 0,
+            offer_fields: BTreeMap::new(),
+            joins: Joins::default(),
+            rejects: Vec::new(),
+            written: Vec::new(),
+        }
     }
 
-    pub fn count_schools(&mut self, schools: &[School]) {
+    pub fn count_dataset(&mut self, dataset: &Dataset) {
+        let schools = &dataset.schools;
         self.schools = schools.len();
         let mut count = |name, has: fn(&School) -> bool| {
             self.school_fields.insert(name, schools.iter().filter(|s| has(s)).count());
@@ -45,6 +73,36 @@ impl Report {
         count("avec internat", |s| s.boarding == Some(true));
         count("site web", |s| s.website.is_some());
         count("fiche Onisep", |s| s.onisep_id.is_some());
+        count("portes ouvertes", |s| s.open_days.value.is_some());
+        count("taux InserJeunes lycée", |s| s.outcomes.as_ref().is_some_and(|o| o.employment_6_months.value.is_some()));
+
+        self.offers = dataset.offers.len();
+        self.programmes = dataset.programmes.len();
+        let programme = |cfd: &str| dataset.programmes.iter().find(|p| p.cfd == cfd);
+        // A common seconde shows its specialities' figures.
+        let outcomes_of = |offer: &Offer| -> Vec<&Outcomes> {
+            let Some(p) = programme(&offer.cfd) else { return Vec::new() };
+            let own = p.outcomes.iter();
+            let specialities = p.specialities.iter().filter_map(|cfd| programme(cfd)).flat_map(|s| s.outcomes.iter());
+            own.chain(specialities).filter(|o| o.route == offer.route).collect()
+        };
+        let rows: Vec<(&str, Box<dyn Fn(&Offer) -> bool>)> = vec![
+            ("places", Box::new(|o: &Offer| o.access.capacity.value.is_some())),
+            ("vœux de rang 1", Box::new(|o: &Offer| o.access.first_wishes.value.is_some())),
+            ("taux de pression", Box::new(|o: &Offer| o.access.pressure.value.is_some())),
+            ("tous vœux", Box::new(|o: &Offer| o.access.all_wishes.value.is_some())),
+            ("affectés vœu 1", Box::new(|o: &Offer| o.access.admitted_first_wish.value.is_some())),
+            ("taux d'emploi", Box::new(|o: &Offer| outcomes_of(o).iter().any(|x| x.employment.value.is_some()))),
+            ("taux de poursuite", Box::new(|o: &Offer| outcomes_of(o).iter().any(|x| x.further_study.value.is_some()))),
+            ("comparaison régionale", Box::new(|o: &Offer| outcomes_of(o).iter().any(|x| x.employment_benchmark.is_some()))),
+            ("métiers (ROME)", Box::new(|o: &Offer| programme(&o.cfd).is_some_and(|p| !p.jobs.is_empty()))),
+            ("page Onisep", Box::new(|o: &Offer| programme(&o.cfd).is_some_and(|p| p.onisep_url.is_some()))),
+            ("présentation", Box::new(|o: &Offer| programme(&o.cfd).is_some_and(|p| p.description.value.is_some()))),
+            ("salaires", Box::new(|o: &Offer| programme(&o.cfd).is_some_and(|p| p.salary.value.is_some()))),
+        ];
+        for (name, has) in rows {
+            self.offer_fields.insert(name, dataset.offers.iter().filter(|o| has(o)).count());
+        }
     }
 }
 
@@ -63,6 +121,14 @@ impl fmt::Display for Report {
         writeln!(f, "Établissements : {}", self.schools)?;
         for (name, count) in &self.school_fields {
             writeln!(f, "  {name:<20} {count:>5} / {} ({:.0} %)", self.schools, percent(*count, self.schools))?;
+        }
+        writeln!(f, "Offres (établissement × formation) : {} ; diplômes décrits : {}", self.offers, self.programmes)?;
+        for (name, count) in &self.offer_fields {
+            writeln!(f, "  {name:<22} {count:>5} / {} ({:.0} %)", self.offers, percent(*count, self.offers))?;
+        }
+        writeln!(f, "Jointures :")?;
+        for (join, (matched, total)) in &self.joins.0 {
+            writeln!(f, "  {join:<48} {matched:>5} / {total} ({:.0} %)", percent(*matched, *total))?;
         }
         let mut by_reason: BTreeMap<(&str, String), usize> = BTreeMap::new();
         for reject in &self.rejects {

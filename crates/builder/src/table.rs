@@ -24,12 +24,44 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
+/// How a file is written; the French portals' default is `;` and UTF-8.
+#[derive(Debug, Clone, Copy)]
+pub struct Dialect {
+    pub delimiter: u8,
+    /// The BCN still publishes some tables in Windows-1252.
+    pub windows_1252: bool,
+}
+
+impl Default for Dialect {
+    fn default() -> Self {
+        Dialect { delimiter: b';', windows_1252: false }
+    }
+}
+
 impl Table {
     /// Parses `bytes`, requiring `required` columns in the header. Rows that
     /// are not valid UTF-8 or have the wrong number of fields go to `rejects`.
     pub fn parse(bytes: &[u8], file: &str, required: &[&str], rejects: &mut Vec<Reject>) -> Result<Table, BuildError> {
+        Self::parse_with(bytes, file, required, Dialect::default(), rejects)
+    }
+
+    pub fn parse_with(
+        bytes: &[u8],
+        file: &str,
+        required: &[&str],
+        dialect: Dialect,
+        rejects: &mut Vec<Reject>,
+    ) -> Result<Table, BuildError> {
+        let decoded;
+        let bytes = if dialect.windows_1252 {
+            decoded = decode_windows_1252(bytes);
+            decoded.as_bytes()
+        } else {
+            bytes
+        };
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let mut reader = csv::ReaderBuilder::new().delimiter(b';').flexible(true).has_headers(false).from_reader(bytes);
+        let mut reader =
+            csv::ReaderBuilder::new().delimiter(dialect.delimiter).flexible(true).has_headers(false).from_reader(bytes);
         let mut records = reader.byte_records();
         let header = match records.next() {
             Some(Ok(header)) => header,
@@ -81,6 +113,21 @@ impl Table {
     }
 }
 
+/// Windows-1252 is Latin-1 but for 0x80–0x9F, where it puts typographic signs.
+pub fn decode_windows_1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’',
+        '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
 fn unusable(file: &str, cause: String) -> BuildError {
     BuildError::Unusable { file: file.to_string(), cause }
 }
@@ -105,6 +152,15 @@ mod tests {
     fn a_missing_required_column_stops_with_its_name() {
         let error = Table::parse(b"a;b\n1;2\n", "t.csv", &["a", "c"], &mut Vec::new()).err().unwrap();
         assert!(error.to_string().contains("colonnes absentes : c"), "{error}");
+    }
+
+    #[test]
+    fn windows_1252_is_decoded_before_parsing() {
+        let bytes = b"code;libelle\n1;M\xc9CANIQUE \x96 \x80\n";
+        let mut rejects = Vec::new();
+        let dialect = Dialect { delimiter: b';', windows_1252: true };
+        let table = Table::parse_with(bytes, "t.csv", &["libelle"], dialect, &mut rejects).unwrap();
+        assert_eq!(table.get(&table.rows[0], "libelle"), "MÉCANIQUE – €");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The annuaire parser never panics on noise: every data row is either kept or
 //! rejected with a reason, and kept schools always have valid identifiers.
 
+use std::collections::BTreeSet;
+
 use proptest::prelude::*;
 use proxipro_builder::parse_annuaire;
 use proxipro_model::Region;
@@ -14,6 +16,7 @@ fn region() -> Region {
         name: "Ille-et-Vilaine".into(),
         academie: "Rennes".into(),
         region_name: "Bretagne".into(),
+        region_code: "53".into(),
     }
 }
 
@@ -38,7 +41,7 @@ proptest! {
         let mut file = format!("{HEADER}\n").into_bytes();
         file.extend(noise);
         let mut rejects = Vec::new();
-        let _ = parse_annuaire(&file, "noise.csv", &region(), &mut rejects);
+        let _ = parse_annuaire(&file, "noise.csv", &region(), &BTreeSet::new(), &mut rejects);
     }
 
     #[test]
@@ -46,7 +49,7 @@ proptest! {
         let body: Vec<String> = rows.iter().map(|fields| fields.join(";")).collect();
         let file = format!("{HEADER}\n{}", body.join("\n"));
         let mut rejects = Vec::new();
-        let annuaire = parse_annuaire(file.as_bytes(), "rows.csv", &region(), &mut rejects).unwrap();
+        let annuaire = parse_annuaire(file.as_bytes(), "rows.csv", &region(), &BTreeSet::new(), &mut rejects).unwrap();
         for school in &annuaire.schools {
             prop_assert_eq!(school.uai.len(), 8);
             prop_assert!(school.position.lat.is_finite() && school.position.lon.is_finite());
