@@ -71,3 +71,22 @@ fn current_query() -> String {
 pub fn keep_query(path: &str) -> String {
     format!("{path}{}", current_query())
 }
+
+/// `path` with the current query, where each `(key, Some(value))` is set and each `(key, None)` removed.
+pub fn link_with(path: &str, changes: &[(&str, Option<&str>)]) -> String {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&current_query()) else {
+        return path.to_string();
+    };
+    for (key, value) in changes {
+        match value {
+            Some(value) => params.set(key, value),
+            None => params.delete(key),
+        }
+    }
+    let query: String = params.to_string().into();
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{query}")
+    }
+}

@@ -1,27 +1,34 @@
-//! The explorer screen: the schools as a list beside the map (desktop) or
-//! one at a time with a toggle (phones).
+//! The explorer screen: the offers as a list beside the map of schools
+//! (desktop), or one at a time with a toggle (phones).
 
 mod phone_toggle;
-pub mod school_list;
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::map::school_map::SchoolMap;
+use crate::offers::offer_list::OfferList;
 use crate::source::AppData;
 use crate::ui::load_state::{LoadFailed, Loading};
 use phone_toggle::{PhoneToggle, PhoneView};
-use school_list::SchoolList;
 
 #[component]
 pub fn ExplorerPage() -> impl IntoView {
     let data = expect_context::<AppData>();
-    let selected = RwSignal::new(None::<String>);
+    let query = use_query_map();
+    // `?ecole=<UAI>`: the school picked on the map, kept in the URL so a reload keeps it.
+    let school = Signal::derive(move || query.read().get("ecole").filter(|uai| uai.len() == 8));
+    let selected = RwSignal::new(school.get_untracked());
     let phone_view = RwSignal::new(PhoneView::Map);
-    let dataset = Signal::derive(move || data.loaded_dataset());
-    let pick = Callback::new(move |uai: String| {
-        selected.set(Some(uai));
-        phone_view.set(PhoneView::Map);
+    Effect::new(move |_| {
+        let school = school.get();
+        // On a phone, picking a school on the map turns to the list of its formations.
+        if school.is_some() {
+            phone_view.set(PhoneView::List);
+        }
+        selected.set(school);
     });
+    let dataset = Signal::derive(move || data.loaded_dataset());
 
     let panel = move || match data.dataset.get() {
         None => view! { <Loading message="Chargement des établissements…"/> }.into_any(),
@@ -33,13 +40,13 @@ pub fn ExplorerPage() -> impl IntoView {
             />
         }
         .into_any(),
-        Some(Ok(dataset)) => view! { <SchoolList dataset=dataset selected=selected.read_only() on_pick=pick/> }.into_any(),
+        Some(Ok(dataset)) => view! { <OfferList dataset=dataset school=school/> }.into_any(),
     };
 
     view! {
         <div class="explorer" data-vue=move || phone_view.get().as_attr()>
             <section class="explorer-panel" id="vue-liste" aria-labelledby="titre-liste">
-                <h1 id="titre-liste">"Lycées de la voie professionnelle"</h1>
+                <h1 id="titre-liste">"Formations professionnelles"</h1>
                 {panel}
             </section>
             <section class="explorer-map" id="vue-carte" aria-label="Carte">

@@ -7,6 +7,7 @@ pub mod about;
 pub mod config;
 pub mod explorer;
 pub mod map;
+pub mod offers;
 pub mod source;
 pub mod ui;
 
@@ -17,6 +18,7 @@ use leptos_router::path;
 use crate::about::AboutPage;
 use crate::config::AppConfig;
 use crate::explorer::ExplorerPage;
+use crate::offers::offer_card::OfferCardPage;
 use crate::source::AppData;
 use crate::ui::header::SiteHeader;
 
@@ -39,6 +41,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=ExplorerPage/>
                     <Route path=path!("/a-propos") view=AboutPage/>
+                    <Route path=path!("/formation/:id") view=OfferCardPage/>
                 </Routes>
             </main>
         </Router>

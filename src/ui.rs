@@ -1,4 +1,6 @@
 //! Small shared pieces of interface.
 
+pub mod figure;
+pub mod format;
 pub mod header;
 pub mod load_state;

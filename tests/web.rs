@@ -5,10 +5,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use proxipro::config::{AppConfig, DEFAULT_TILES};
-use proxipro::explorer::school_list::SchoolList;
+use proxipro::offers::offer_list::OfferList;
+use proxipro::ui::figure::FigureRow;
 use proxipro::source::LoadError;
 use proxipro::ui::load_state::LoadFailed;
-use proxipro_model::{Address, Dataset, LatLon, Region, School, SchoolKind, Sector, SCHEMA_VERSION};
+use proxipro_model::{
+    Access, Address, Dataset, Diploma, Entry, Figure, LatLon, Offer, Outcomes, Programme, Region, Route, School, SchoolKind,
+    Sector, SCHEMA_VERSION,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -27,7 +31,7 @@ fn click(host: &web_sys::HtmlElement, css: &str) {
     element.click();
 }
 
-fn school(uai: &str, name: &str, commune: &str, boarding: Option<bool>) -> School {
+fn school(uai: &str, name: &str, commune: &str) -> School {
     School {
         uai: uai.into(),
         name: name.into(),
@@ -40,14 +44,67 @@ fn school(uai: &str, name: &str, commune: &str, boarding: Option<bool>) -> Schoo
             commune_code: "35238".into(),
         },
         position: LatLon { lat: 48.1, lon: -1.6 },
-        boarding,
+        boarding: Some(true),
         website: None,
         onisep_id: None,
+        open_days: Figure::unavailable("aucune date"),
+        outcomes: None,
         source: "annuaire".into(),
     }
 }
 
-fn dataset(schools: Vec<School>) -> Arc<Dataset> {
+fn programme(cfd: &str, label: &str, employment: Option<f32>, study: Option<f32>) -> Programme {
+    let rate = |value: Option<f32>| match value {
+        Some(v) => Figure::known(v, "2022-2023", "inserjeunes-region"),
+        None => Figure::withheld("non publié : moins de 20 élèves", "2022-2023", "inserjeunes-region"),
+    };
+    Programme {
+        cfd: cfd.into(),
+        label: label.into(),
+        diploma: Diploma::BacPro,
+        duration_years: Some(3),
+        field: None,
+        famille: None,
+        common_year: false,
+        specialities: vec![],
+        onisep_url: None,
+        description: Figure::unavailable("pas de présentation"),
+        jobs: vec![],
+        outcomes: vec![Outcomes {
+            route: Route::Scolaire,
+            cohort: Figure::known(40, "2022-2023", "inserjeunes-region"),
+            employment: rate(employment),
+            further_study: rate(study),
+            other: Figure::unavailable("-"),
+            employment_benchmark: None,
+            further_study_benchmark: None,
+        }],
+        salary: Figure::unavailable("aucune donnée de salaire"),
+    }
+}
+
+fn offer(uai: &str, cfd: &str, capacity: u32, wishes: u32) -> Offer {
+    let known = |v: u32| Figure::known(v, "2022", "affelnet-2022");
+    Offer {
+        id: format!("{uai}-{cfd}"),
+        uai: uai.into(),
+        cfd: cfd.into(),
+        mef_stat_11: "23810000000".into(),
+        route: Route::Scolaire,
+        entry: Entry::AfterTroisieme,
+        access: Access {
+            capacity: known(capacity),
+            first_wishes: known(wishes),
+            all_wishes: Figure::unavailable("vœux de rang 1 seulement"),
+            pressure: Figure::known(wishes as f32 / capacity as f32, "2022", "affelnet-2022"),
+            admitted_first_wish: Figure::unavailable("-"),
+        },
+    }
+}
+
+fn dataset() -> Arc<Dataset> {
+    let mut offers = vec![offer("0350001A", "40000001", 24, 36), offer("0350002A", "40000002", 12, 6)];
+    offers.sort_by(|a, b| a.id.cmp(&b.id));
     Arc::new(Dataset {
         schema_version: SCHEMA_VERSION,
         region: Region {
@@ -56,51 +113,60 @@ fn dataset(schools: Vec<School>) -> Arc<Dataset> {
             name: "Ille-et-Vilaine".into(),
             academie: "Rennes".into(),
             region_name: "Bretagne".into(),
+            region_code: "53".into(),
         },
-        schools,
+        schools: vec![school("0350001A", "Lycée A", "Rennes"), school("0350002A", "Lycée B", "Vitré")],
+        programmes: vec![
+            programme("40000001", "Cuisine", Some(58.0), Some(62.0)),
+            programme("40000002", "Accueil", Some(20.0), Some(30.0)),
+        ],
+        offers,
     })
 }
 
-#[wasm_bindgen_test]
-async fn school_list_sorts_by_commune_and_reports_the_pick() {
-    let host = host();
-    let picked = RwSignal::new(None::<String>);
-    let selected = RwSignal::new(None::<String>);
-    let data = dataset(vec![
-        school("0350002A", "Lycée B", "Vitré", None),
-        school("0350001A", "Lycée A", "Rennes", Some(true)),
-    ]);
-    let _mounted = leptos::mount::mount_to(host.clone(), move || {
-        view! { <SchoolList dataset=data selected=selected.read_only() on_pick=move |uai| picked.set(Some(uai))/> }
-    });
-
-    assert_eq!(host.query_selector(".list-count").unwrap().unwrap().text_content().unwrap(), "2 établissements en Ille-et-Vilaine");
-    let names: Vec<String> = (0..2)
-        .map(|i| host.query_selector_all(".school-item-name").unwrap().item(i).unwrap().text_content().unwrap())
-        .collect();
-    assert_eq!(names, ["Lycée A", "Lycée B"], "Rennes before Vitré");
-    assert_eq!(host.query_selector_all(".badge").unwrap().length(), 1, "only the school with a boarding house has the badge");
-
-    click(&host, ".school-item[data-uai='0350002A']");
-    assert_eq!(picked.get_untracked().as_deref(), Some("0350002A"));
-    selected.set(Some("0350002A".into()));
-    // Leptos applies reactive updates to the DOM on its next tick.
-    leptos::task::tick().await;
-    let pressed = host.query_selector(".school-item[aria-pressed='true']").unwrap().expect("one item pressed");
-    assert_eq!(pressed.get_attribute("data-uai").as_deref(), Some("0350002A"));
+fn texts(host: &web_sys::HtmlElement, css: &str) -> Vec<String> {
+    let nodes = host.query_selector_all(css).unwrap();
+    (0..nodes.length()).map(|i| nodes.item(i).unwrap().text_content().unwrap()).collect()
 }
 
 #[wasm_bindgen_test]
-fn an_empty_dataset_says_so() {
+async fn offer_list_shows_key_figures_and_flags_no_prospects() {
     let host = host();
-    let data = dataset(vec![]);
+    let school = RwSignal::new(None::<String>);
+    let data = dataset();
+    let _mounted = leptos::mount::mount_to(host.clone(), move || view! { <OfferList dataset=data school=school/> });
+
+    assert_eq!(texts(&host, ".list-count"), ["2 formations en Ille-et-Vilaine"]);
+    assert_eq!(texts(&host, ".offer-title"), ["Bac pro Accueil", "Bac pro Cuisine"], "sorted by title");
+    let figures = texts(&host, ".offer-figures");
+    assert!(figures[1].contains("Pression 1,50 · Admission difficile"), "{figures:?}");
+    assert!(figures[1].contains("Emploi à 6 mois : 58\u{202f}% (région)"), "{figures:?}");
+    assert_eq!(host.query_selector_all(".warning-badge").unwrap().length(), 1, "only Accueil (20 % / 30 %) has no prospects");
+    let link = host.query_selector(".offer-item").unwrap().unwrap().get_attribute("href").unwrap();
+    assert!(link.starts_with("/formation/0350002A-40000002"), "{link}");
+
+    school.set(Some("0350001A".into()));
+    leptos::task::tick().await;
+    assert_eq!(texts(&host, ".list-count"), ["1 formation à Lycée A"]);
+    assert_eq!(texts(&host, ".chip"), ["Toutes les formations"]);
+}
+
+#[wasm_bindgen_test]
+fn figure_rows_say_what_is_missing_and_where_known_figures_come_from() {
+    let host = host();
+    let known = Figure::known(42u32, "2022", "affelnet-2022");
+    let missing: Figure<u32> = Figure::withheld("non publié : moins de 20 élèves", "2022-2023", "inserjeunes-region");
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
-        view! { <SchoolList dataset=data selected=RwSignal::new(None).read_only() on_pick=|_| {}/> }
+        view! {
+            <dl>
+                <FigureRow label="Places" figure=known show=|v: &u32| v.to_string()/>
+                <FigureRow label="En emploi" figure=missing show=|v: &u32| v.to_string()/>
+            </dl>
+        }
     });
-    assert_eq!(
-        host.query_selector(".list-count").unwrap().unwrap().text_content().unwrap(),
-        "Aucun établissement dans ce jeu de données."
-    );
+    assert_eq!(texts(&host, ".figure-value"), ["42"]);
+    assert_eq!(texts(&host, ".figure-missing"), ["Non disponible : non publié : moins de 20 élèves"]);
+    assert_eq!(texts(&host, ".figure-origin"), ["2022 · source affelnet-2022", "2022-2023 · source inserjeunes-region"]);
 }
 
 #[wasm_bindgen_test]

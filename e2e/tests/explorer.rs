@@ -1,4 +1,4 @@
-//! The explorer in real Chromium: markers from the dataset, popups, the list,
+//! The explorer in real Chromium: markers from the dataset, popups, the offer list,
 //! the phone toggle, and what happens when the data cannot be loaded.
 
 use proxipro_e2e::{dataset, dist_dir, Browser, ServerOptions, StaticServer, Viewport};
@@ -10,23 +10,22 @@ async fn server() -> StaticServer {
 }
 
 #[tokio::test]
-async fn the_map_shows_one_marker_per_school_of_the_dataset() {
+async fn the_map_shows_every_school_and_the_list_every_offer() {
     let server = server().await;
     let browser = Browser::launch(Viewport::Desktop).await;
     browser.open(&server.url(EXPLORER)).await;
 
-    let schools = dataset().schools;
-    assert!(!schools.is_empty(), "the committed dataset has schools");
-    browser.wait_for_count(".leaflet-marker-icon.school-marker", schools.len()).await;
-    browser.wait_for_count(".school-list .school-item", schools.len()).await;
+    let dataset = dataset();
+    assert!(!dataset.schools.is_empty() && !dataset.offers.is_empty(), "the committed dataset has schools and offers");
+    browser.wait_for_count(".leaflet-marker-icon.school-marker", dataset.schools.len()).await;
+    browser.wait_for_count(".offer-list .offer-item", dataset.offers.len()).await;
     let count = browser.text(".list-count").await;
-    assert_eq!(count, format!("{} établissements en Ille-et-Vilaine", schools.len()));
+    assert_eq!(count, format!("{} formations en Ille-et-Vilaine", dataset.offers.len()));
 
-    let titles = browser.script(
-        "return [...document.querySelectorAll('.school-marker')].map(m => m.getAttribute('title')).sort()",
-    )
-    .await;
-    let mut names: Vec<String> = schools.iter().map(|s| s.name.clone()).collect();
+    let titles = browser
+        .script("return [...document.querySelectorAll('.school-marker')].map(m => m.getAttribute('title')).sort()")
+        .await;
+    let mut names: Vec<String> = dataset.schools.iter().map(|s| s.name.clone()).collect();
     names.sort();
     assert_eq!(titles, serde_json::json!(names), "each marker is titled with its school's name");
 
@@ -37,7 +36,7 @@ async fn the_map_shows_one_marker_per_school_of_the_dataset() {
 }
 
 #[tokio::test]
-async fn clicking_a_marker_opens_a_popup_naming_the_school() {
+async fn a_marker_opens_a_popup_whose_link_lists_the_schools_formations_and_survives_reload() {
     let server = server().await;
     let browser = Browser::launch(Viewport::Desktop).await;
     browser.open(&server.url(EXPLORER)).await;
@@ -45,6 +44,8 @@ async fn clicking_a_marker_opens_a_popup_naming_the_school() {
     let dataset = dataset();
     // Bain-de-Bretagne has a single lycée: no neighbouring marker can take the click.
     let school = dataset.schools.iter().find(|s| s.uai == "0351943X").expect("Lycée Saint-Yves is in the dataset");
+    let offers = dataset.offers_at(&school.uai).count();
+    assert!(offers > 1);
     browser.wait_for_count(".school-marker", dataset.schools.len()).await;
     browser.click(&format!(".school-marker[title=\"{}\"]", school.name)).await;
 
@@ -52,19 +53,18 @@ async fn clicking_a_marker_opens_a_popup_naming_the_school() {
     let address = browser.text(".leaflet-popup .map-popup-address").await;
     assert!(address.contains(&school.address.commune), "popup address `{address}` names the commune");
     browser.screenshot("explorer-desktop-popup").await;
-    browser.close().await;
-}
 
-#[tokio::test]
-async fn picking_a_school_in_the_list_opens_its_popup_on_the_map() {
-    let server = server().await;
-    let browser = Browser::launch(Viewport::Desktop).await;
-    browser.open(&server.url(EXPLORER)).await;
+    browser.click(".leaflet-popup .map-popup-link").await;
+    browser.wait_for_count(".offer-list .offer-item", offers).await;
+    assert_eq!(browser.text(".list-count").await, format!("{offers} formations à {}", school.name));
+    let url = browser.client.current_url().await.expect("current url");
+    assert!(url.query().is_some_and(|q| q.contains("ecole=0351943X") && q.contains("tiles=")), "{url}");
 
-    let item = browser.wait_for(".school-item[data-uai=\"0350059Z\"]").await;
-    item.click().await.expect("click the list item");
-    assert_eq!(browser.text(".leaflet-popup .map-popup-name").await, "Lycée professionnel Bréquigny");
-    assert_eq!(item.attr("aria-pressed").await.unwrap().as_deref(), Some("true"));
+    // The choice lives in the URL: a reload shows the same list.
+    browser.client.refresh().await.expect("reload");
+    browser.wait_for_count(".offer-list .offer-item", offers).await;
+    browser.click(".chip").await;
+    browser.wait_for_count(".offer-list .offer-item", dataset.offers.len()).await;
     browser.close().await;
 }
 
@@ -74,8 +74,8 @@ async fn on_a_phone_the_list_and_the_map_take_turns() {
     let browser = Browser::launch(Viewport::Phone).await;
     browser.open(&server.url(EXPLORER)).await;
 
-    let schools = dataset().schools;
-    browser.wait_for_count(".school-marker", schools.len()).await;
+    let dataset = dataset();
+    browser.wait_for_count(".school-marker", dataset.schools.len()).await;
     assert!(browser.is_displayed(".school-map").await, "the map shows first on a phone");
     assert!(!browser.is_displayed("#vue-liste").await, "the list waits behind the toggle");
     let width = browser.script("return document.documentElement.scrollWidth").await;
@@ -85,14 +85,17 @@ async fn on_a_phone_the_list_and_the_map_take_turns() {
     browser.click(".phone-toggle-button[aria-controls=\"vue-liste\"]").await;
     assert!(browser.is_displayed("#vue-liste").await);
     assert!(!browser.is_displayed("#vue-carte").await);
-    browser.wait_for_count(".school-item", schools.len()).await;
+    browser.wait_for_count(".offer-item", dataset.offers.len()).await;
     browser.screenshot("explorer-phone-390x844-list").await;
 
-    // Picking a school brings the map back with its popup open.
-    browser.click(".school-item[data-uai=\"0350031U\"]").await;
+    // Back to the map, a tap on a school and its popup link turn to that school's list.
+    browser.click(".phone-toggle-button[aria-controls=\"vue-carte\"]").await;
     assert!(browser.is_displayed("#vue-carte").await);
-    assert_eq!(browser.text(".leaflet-popup .map-popup-name").await, "Lycée professionnel Jean Jaurès");
+    browser.click(".school-marker[title=\"Lycée professionnel Saint-Yves\"]").await;
     browser.screenshot("explorer-phone-390x844-popup").await;
+    browser.click(".leaflet-popup .map-popup-link").await;
+    assert!(browser.is_displayed("#vue-liste").await, "the list shows the school's formations");
+    browser.wait_for_count(".offer-item", dataset.offers_at("0351943X").count()).await;
     browser.close().await;
 }
 
@@ -110,7 +113,7 @@ async fn when_the_data_fails_to_load_a_french_message_offers_to_retry() {
     browser.screenshot("explorer-desktop-load-error").await;
 
     browser.click(".load-error button").await;
-    browser.wait_for_count(".school-item", dataset().schools.len()).await;
+    browser.wait_for_count(".offer-item", dataset().offers.len()).await;
     assert!(browser.all(".load-error").await.is_empty(), "the error is gone after a successful retry");
     browser.close().await;
 }

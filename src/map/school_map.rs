@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use proxipro_model::{Dataset, School};
 
 use super::leaflet_glue::{append_text, div_icon, padding_options};
-use crate::config::AppConfig;
+use crate::config::{link_with, AppConfig};
 
 /// Rennes, shown until the schools' extent is known.
 const START: (f64, f64, f64) = (48.11, -1.68, 9.0);
@@ -47,7 +47,7 @@ pub fn SchoolMap(
         live.update_value(|live| {
             let live = live.get_or_insert_with(|| create_map(&element, &config));
             if let Some(dataset) = dataset {
-                live.show_schools(&dataset.schools);
+                live.show_schools(&dataset);
             }
         });
     });
@@ -102,7 +102,8 @@ fn create_map(element: &web_sys::HtmlDivElement, config: &AppConfig) -> LiveMap 
 }
 
 impl LiveMap {
-    fn show_schools(&mut self, schools: &[School]) {
+    fn show_schools(&mut self, dataset: &Dataset) {
+        let schools = &dataset.schools;
         self.markers.clear_layers();
         self.by_uai.clear();
         let icon_options = DivIconOptions::new();
@@ -120,7 +121,7 @@ impl LiveMap {
             options.set_title(school.name.clone());
             options.set_alt(school.name.clone());
             let marker = Marker::new_with_options(&lat_lng(school), &options);
-            if let Some(content) = popup_content(school) {
+            if let Some(content) = popup_content(school, dataset.offers_at(&school.uai).count()) {
                 marker.bind_popup_with_options(&content, &popup_options);
             }
             self.markers.add_layer(&marker);
@@ -158,7 +159,7 @@ fn bounds(schools: &[School]) -> Option<LatLngBounds> {
     Some(bounds)
 }
 
-fn popup_content(school: &School) -> Option<web_sys::Element> {
+fn popup_content(school: &School, offers: usize) -> Option<web_sys::Element> {
     let document = web_sys::window()?.document()?;
     let root = document.create_element("div").ok()?;
     root.set_class_name("map-popup");
@@ -169,6 +170,18 @@ fn popup_content(school: &School) -> Option<web_sys::Element> {
     append_text(&document, &root, "span", "map-popup-address", &address);
     if school.boarding == Some(true) {
         append_text(&document, &root, "span", "map-popup-boarding", "Internat");
+    }
+    // A plain link: the router turns it into in-app navigation, and it works with the keyboard.
+    let label = match offers {
+        0 => "Aucune formation dans Affelnet".to_string(),
+        1 => "Voir sa formation".to_string(),
+        n => format!("Voir ses {n} formations"),
+    };
+    if offers > 0 {
+        let link = append_text(&document, &root, "a", "map-popup-link", &label)?;
+        link.set_attribute("href", &link_with("/", &[("ecole", Some(&school.uai))])).ok()?;
+    } else {
+        append_text(&document, &root, "span", "map-popup-kind", &label);
     }
     Some(root)
 }

@@ -1,0 +1,92 @@
+//! The card of a real offer shows the figures of the raw source rows, with their year and source.
+
+use std::path::PathBuf;
+
+use proxipro_e2e::{dataset, dist_dir, repo_root, Browser, ServerOptions, StaticServer, Viewport};
+
+/// Lycée Yvon Bourges (Dinard), 1re pro cuisine: an offer with every kind of figure.
+const OFFER: &str = "0350005R-23820022106-st";
+
+fn raw(relative: &str) -> PathBuf {
+    repo_root().join("../shared/data/raw").join(relative)
+}
+
+/// The fields of the first line of a `;` file that starts with `prefix`.
+fn source_row(relative: &str, prefix: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(raw(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"));
+    let line = text.lines().find(|line| line.starts_with(prefix)).unwrap_or_else(|| panic!("no `{prefix}` row in {relative}"));
+    line.split(';').map(str::to_string).collect()
+}
+
+/// The text of the card row labelled `label`.
+async fn row(browser: &Browser, label: &str) -> String {
+    let script = format!(
+        "const row = [...document.querySelectorAll('.figure-row')].find(r => r.querySelector('dt').textContent === {label:?}); return row ? row.querySelector('dd').textContent : null"
+    );
+    browser.script(&script).await.as_str().unwrap_or_else(|| panic!("no card row `{label}`")).to_string()
+}
+
+#[tokio::test]
+async fn the_card_of_a_real_offer_matches_its_source_rows() {
+    let affelnet = source_row("education/affelnet/affelnet_attractivite_capacite_2022_national.csv", "0350005R;23820022106;");
+    let (places, wishes) = (&affelnet[4], &affelnet[5]);
+    let premiere = source_row("education/affelnet/affelnet_1ere_pro_offre_voeux_national.csv", "0350005R;LPO;YVON BOURGES;DINARD;ILLE-ET-VILAINE;1ERPRO CUISINE;");
+    let admitted = &premiere[15];
+    // InserJeunes, Bretagne (53), final year of bac pro cuisine (MEF 23830022106), latest millésime.
+    let ij = source_row("education/inserjeunes/inserjeunes_region_formation.csv", "2022_2023_03_scolaire_23830022106;");
+    let (cohort, employment, study) = (&ij[7], &ij[17], &ij[18]);
+
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&server.url(&format!("/formation/{OFFER}?tiles=/__test__/tile.png"))).await;
+
+    assert_eq!(browser.text("h1").await, "Bac pro Cuisine");
+    assert!(browser.text(".card-school").await.starts_with("Lycée technologique et SEP hôtelier Yvon Bourges"));
+    assert!(row(&browser, "Places").await.starts_with(&format!("{places}2022 · source affelnet-2022")));
+    assert!(row(&browser, "Vœux de rang 1").await.starts_with(&format!("{wishes}2022")));
+    let pressure = format!("{:.2}", wishes.parse::<f32>().unwrap() / places.parse::<f32>().unwrap()).replace('.', ",");
+    assert!(row(&browser, "Taux de pression (vœux 1 ÷ places)").await.starts_with(&pressure));
+    assert!(row(&browser, "Affectés sur leur vœu 1").await.starts_with(&format!("{admitted}2022 · source affelnet-1re-pro")));
+    assert!(row(&browser, "Vœux, tous rangs").await.starts_with("Non disponible : "), "a missing figure says so");
+
+    assert!(row(&browser, "Élèves en année terminale").await.starts_with(&format!("{cohort}2022-2023 · source inserjeunes-region")));
+    assert!(row(&browser, "En emploi").await.starts_with(&format!("{employment}\u{202f}%2022-2023")));
+    assert!(row(&browser, "En poursuite d'études").await.starts_with(&format!("{study}\u{202f}%")));
+    assert!(row(&browser, "Salaires").await.starts_with("Non disponible : aucune donnée de salaire"));
+    let comparison = browser.text(".comparison").await;
+    assert!(comparison.contains("quartile"), "{comparison}");
+
+    // Jobs come from Certif Info's ROME codes for this diploma.
+    let jobs = browser.text(".job-list").await;
+    assert!(jobs.contains("Commis / Commise de cuisine"), "{jobs}");
+    browser.screenshot("offer-card-desktop-1280x800").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn from_the_list_a_card_opens_and_the_back_link_returns_to_the_map() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Phone).await;
+    browser.open(&server.url("/?tiles=/__test__/tile.png&ecole=0350005R")).await;
+
+    let offers = dataset().offers_at("0350005R").count();
+    browser.wait_for_count(".offer-item", offers).await;
+    browser.click(&format!(".offer-item[data-offer=\"{OFFER}\"]")).await;
+    assert_eq!(browser.text("h1").await, "Bac pro Cuisine");
+    let width = browser.script("return document.documentElement.scrollWidth").await;
+    assert_eq!(width, serde_json::json!(390), "no horizontal scroll on the card");
+    browser.screenshot("offer-card-phone-390x844").await;
+
+    browser.click(".back-link").await;
+    browser.wait_for(".school-marker").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn an_unknown_offer_says_so() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&server.url("/formation/0000000X-0-st?tiles=/__test__/tile.png")).await;
+    assert_eq!(browser.text("h1").await, "Formation introuvable");
+    browser.close().await;
+}

@@ -1,0 +1,29 @@
+//! Formation offers: the list beside the map and the card of each offer.
+
+pub mod offer_card;
+pub mod offer_list;
+
+use proxipro_model::{Dataset, Offer, Programme};
+
+use crate::config::link_with;
+
+/// The card's address; settings in the query string are kept.
+pub fn card_link(offer_id: &str) -> String {
+    link_with(&format!("/formation/{offer_id}"), &[("ecole", None)])
+}
+
+/// `Bac pro Cuisine`, or `2de pro commune Métiers de l'hôtellerie-restauration`.
+pub fn offer_title(programme: &Programme) -> String {
+    if programme.common_year {
+        format!("2de pro commune · {}", programme.label)
+    } else {
+        format!("{} {}", programme.diploma.label(), programme.label)
+    }
+}
+
+/// `Some(true)` when any figure of the offer's outcomes falls under the "no prospects" rule.
+pub fn has_no_prospects(dataset: &Dataset, offer: &Offer) -> bool {
+    let outcomes = dataset.outcomes_of(offer);
+    // A common seconde is flagged only if every speciality it leads to is.
+    !outcomes.is_empty() && outcomes.iter().all(|(_, o)| o.no_prospects() == Some(true))
+}

@@ -1,0 +1,265 @@
+//! The card of one offer, at `/formation/<id>`: every figure with its year and
+//! source, and what is missing said as missing.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use proxipro_model::{Dataset, Figure, Job, Offer, Outcomes, Programme, School};
+
+use super::{has_no_prospects, offer_title};
+use crate::config::keep_query;
+use crate::source::AppData;
+use crate::ui::figure::FigureRow;
+use crate::ui::format::{decimal, percent};
+use crate::ui::load_state::{LoadFailed, Loading};
+
+#[component]
+pub fn OfferCardPage() -> impl IntoView {
+    let data = expect_context::<AppData>();
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+
+    let content = move || match data.dataset.get() {
+        None => view! { <Loading message="Chargement de la formation…"/> }.into_any(),
+        Some(Err(error)) => view! {
+            <LoadFailed title="Impossible de charger la formation" error=error on_retry=move |_| data.dataset.refetch()/>
+        }
+        .into_any(),
+        Some(Ok(dataset)) => match dataset.offer(&id()).cloned() {
+            Some(offer) => view! { <OfferCard dataset=dataset.clone() offer=offer/> }.into_any(),
+            None => view! {
+                <h1>"Formation introuvable"</h1>
+                <p>"Aucune formation ne correspond à cette adresse dans le jeu de données actuel."</p>
+            }
+            .into_any(),
+        },
+    };
+
+    view! {
+        <article class="page offer-card">
+            <p><a class="back-link" href=keep_query("/")>"← Retour à la carte"</a></p>
+            {content}
+        </article>
+    }
+}
+
+#[component]
+fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
+    let Some(programme) = dataset.programme(&offer.cfd).cloned() else {
+        return view! { <p>"Le diplôme de cette offre manque au jeu de données."</p> }.into_any();
+    };
+    let school = dataset.school(&offer.uai).cloned();
+    let outcomes: Vec<(Programme, Outcomes)> =
+        dataset.outcomes_of(&offer).into_iter().map(|(p, o)| (p.clone(), o.clone())).collect();
+    let no_prospects = has_no_prospects(&dataset, &offer);
+    let access = offer.access.clone();
+    let pressure_level = access.pressure_level().map(|level| level.label());
+
+    view! {
+        <header class="card-header">
+            <p class="card-kicker">{programme.diploma.label()} " · " {offer.route.label()} " · " {offer.entry.label()}</p>
+            <h1>{offer_title(&programme)}</h1>
+            {school.as_ref().map(|s| view! { <p class="card-school">{s.name.clone()} " — " {s.address.commune.clone()}</p> })}
+            {no_prospects.then(|| view! {
+                <p class="warning" role="note">
+                    "Peu de débouchés : dans la région, moins de 30 % des sortants sont en emploi et moins de 50 % poursuivent des études six mois après."
+                </p>
+            })}
+        </header>
+
+        <section aria-labelledby="acces">
+            <h2 id="acces">"Accès"</h2>
+            {pressure_level.map(|label| view! { <p class="level-tag">{label}</p> })}
+            <dl class="figures">
+                <FigureRow label="Places" figure=access.capacity show=|v: &u32| v.to_string()/>
+                <FigureRow label="Vœux de rang 1" figure=access.first_wishes show=|v: &u32| v.to_string()/>
+                <FigureRow label="Taux de pression (vœux 1 ÷ places)" figure=access.pressure show=|v: &f32| decimal(*v, 2)/>
+                <FigureRow label="Vœux, tous rangs" figure=access.all_wishes show=|v: &u32| v.to_string()/>
+                <FigureRow label="Affectés sur leur vœu 1" figure=access.admitted_first_wish show=|v: &u32| v.to_string()/>
+            </dl>
+        </section>
+
+        <section aria-labelledby="contenu-formation">
+            <h2 id="contenu-formation">"La formation"</h2>
+            <dl class="figures">
+                <div class="figure-row"><dt>"Diplôme"</dt><dd>{programme.diploma.label()} " (code " {programme.cfd.clone()} ")"</dd></div>
+                <div class="figure-row">
+                    <dt>"Durée"</dt>
+                    <dd>{programme.duration_years.map_or("Non disponible".to_string(), |y| format!("{y} ans"))}</dd>
+                </div>
+                {programme.field.clone().map(|field| view! { <div class="figure-row"><dt>"Domaine"</dt><dd>{field}</dd></div> })}
+                {programme.famille.clone().map(|famille| view! { <div class="figure-row"><dt>"Famille de métiers"</dt><dd>{famille}</dd></div> })}
+            </dl>
+            <Description figure=programme.description.clone()/>
+            {programme.onisep_url.clone().map(|url| view! {
+                <p><a href=url rel="noopener" target="_blank">"Fiche Onisep de la formation"<span class="visually-hidden">" (nouvelle fenêtre)"</span></a></p>
+            })}
+        </section>
+
+        <section aria-labelledby="devenir">
+            <h2 id="devenir">"Que deviennent les élèves ?"</h2>
+            <OutcomesView outcomes=outcomes common_year=programme.common_year region=dataset.region.region_name.clone()/>
+            <dl class="figures">
+                <FigureRow label="Salaires" figure=programme.salary.clone() show=|v: &String| v.clone()/>
+            </dl>
+        </section>
+
+        <section aria-labelledby="metiers">
+            <h2 id="metiers">"Métiers visés"</h2>
+            <JobsView jobs=programme.jobs.clone()/>
+        </section>
+
+        {school.map(|school| view! { <SchoolView school=school/> })}
+    }
+    .into_any()
+}
+
+#[component]
+fn Description(figure: Figure<Vec<String>>) -> impl IntoView {
+    match figure.value {
+        Some(paragraphs) => view! {
+            <div class="description">
+                {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                <p class="figure-origin">"Texte Onisep · source " {figure.source}</p>
+            </div>
+        }
+        .into_any(),
+        None => view! { <p class="figure-missing">"Présentation non disponible : " {figure.missing.unwrap_or_default()}</p> }.into_any(),
+    }
+}
+
+#[component]
+fn OutcomesView(outcomes: Vec<(Programme, Outcomes)>, common_year: bool, region: String) -> impl IntoView {
+    if outcomes.is_empty() {
+        return view! {
+            <p class="figure-missing">
+                "Non disponible : aucune donnée InserJeunes pour ce diplôme en " {region} "."
+            </p>
+        }
+        .into_any();
+    }
+    let intro = if common_year {
+        format!("Cette 2de mène à plusieurs bacs pro ; voici le devenir de leurs sortants en {region}, six mois après.")
+    } else {
+        format!("Sortants de cette formation en {region}, six mois après (tous établissements de la région).")
+    };
+    view! {
+        <p>{intro}</p>
+        {outcomes
+            .into_iter()
+            .map(|(programme, outcomes)| {
+                let heading = common_year.then(|| offer_title(&programme));
+                let employment_level = outcomes.employment_benchmark.as_ref().map(|b| (b.level.label(), b.quartiles, b.programmes));
+                let study_level = outcomes.further_study_benchmark.as_ref().map(|b| (b.level.label(), b.quartiles, b.programmes));
+                let warning = outcomes.no_prospects() == Some(true);
+                view! {
+                    <div class="outcomes" data-cfd=programme.cfd.clone()>
+                        {heading.map(|h| view! { <h3>{h}</h3> })}
+                        {warning.then(|| view! { <p class="warning-badge">"Peu de débouchés"</p> })}
+                        <dl class="figures">
+                            <FigureRow label="Élèves en année terminale" figure=outcomes.cohort show=|v: &u32| v.to_string()/>
+                            <FigureRow label="En emploi" figure=outcomes.employment show=|v: &f32| percent(*v)/>
+                            {employment_level.map(|b| view! { <Comparison what="emploi" benchmark=b/> })}
+                            <FigureRow label="En poursuite d'études" figure=outcomes.further_study show=|v: &f32| percent(*v)/>
+                            {study_level.map(|b| view! { <Comparison what="poursuite d'études" benchmark=b/> })}
+                            <FigureRow label="Autres situations" figure=outcomes.other show=|v: &f32| percent(*v)/>
+                        </dl>
+                    </div>
+                }
+            })
+            .collect_view()}
+    }
+    .into_any()
+}
+
+#[component]
+fn Comparison(what: &'static str, benchmark: (&'static str, [f32; 5], u32)) -> impl IntoView {
+    let (label, q, count) = benchmark;
+    view! {
+        <div class="figure-row comparison">
+            <dt>"Comparaison régionale (" {what} ")"</dt>
+            <dd>
+                <span class="level-tag">{label}</span>
+                <span class="figure-origin">
+                    {format!(
+                        "1er quartile {} · médiane {} · 3e quartile {} ({count} formations comparables)",
+                        percent(q[1]), percent(q[2]), percent(q[3])
+                    )}
+                </span>
+            </dd>
+        </div>
+    }
+}
+
+#[component]
+fn JobsView(jobs: Vec<Job>) -> impl IntoView {
+    if jobs.is_empty() {
+        return view! { <p class="figure-missing">"Non disponible : aucun métier (code ROME) relié à ce diplôme dans Certif Info."</p> }.into_any();
+    }
+    let shortage_note = jobs.first().and_then(|job| job.shortage.missing.clone());
+    view! {
+        <ul class="job-list">
+            {jobs
+                .into_iter()
+                .map(|job| {
+                    let flags = [
+                        (job.green == Some(true)).then_some("Transition écologique"),
+                        (job.digital == Some(true)).then_some("Transition numérique"),
+                    ];
+                    view! {
+                        <li>
+                            {match job.url {
+                                Some(url) => view! { <a href=url rel="noopener" target="_blank">{job.label}</a> }.into_any(),
+                                None => view! { <span>{job.label}</span> }.into_any(),
+                            }}
+                            " "<span class="figure-origin">"ROME " {job.rome}</span>
+                            {flags.into_iter().flatten().map(|flag| view! { <span class="badge">{flag}</span> }).collect_view()}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+        {shortage_note.map(|note| view! { <p class="figure-missing">"Métiers en tension : non disponible : " {note}</p> })}
+    }
+    .into_any()
+}
+
+#[component]
+fn SchoolView(school: School) -> impl IntoView {
+    let address = format!("{}, {} {}", school.address.street, school.address.postcode, school.address.commune);
+    let boarding = match school.boarding {
+        Some(true) => "Oui",
+        Some(false) => "Non",
+        None => "Non renseigné",
+    };
+    view! {
+        <section aria-labelledby="etablissement">
+            <h2 id="etablissement">"L'établissement"</h2>
+            <dl class="figures">
+                <div class="figure-row"><dt>"Nom"</dt><dd>{school.name.clone()}</dd></div>
+                <div class="figure-row"><dt>"Type"</dt><dd>{school.kind.label()} " · " {school.sector.label()}</dd></div>
+                <div class="figure-row"><dt>"Adresse"</dt><dd>{address}</dd></div>
+                <div class="figure-row"><dt>"Internat"</dt><dd>{boarding}</dd></div>
+                <div class="figure-row">
+                    <dt>"Site web"</dt>
+                    <dd>{match school.website.clone() {
+                        Some(url) => {
+                            let text = url.clone();
+                            view! { <a href=url rel="noopener" target="_blank">{text}</a> }.into_any()
+                        }
+                        None => view! { <span class="figure-missing">"Non disponible"</span> }.into_any(),
+                    }}</dd>
+                </div>
+                <FigureRow label="Portes ouvertes" figure=school.open_days.clone() show={|days: &Vec<String>| days.join(" ; ")}/>
+                {school.outcomes.clone().map(|o| view! {
+                    <FigureRow label="Taux d'emploi à 6 mois du lycée (toutes formations)" figure=o.employment_6_months show=|v: &f32| percent(*v)/>
+                    <FigureRow label="Taux attendu, vu ses élèves et son territoire" figure=o.employment_expected show=|v: &f32| percent(*v)/>
+                    <FigureRow label="Valeur ajoutée (points)" figure=o.added_value show=|v: &f32| decimal(*v, 0)/>
+                    <FigureRow label="Poursuite d'études (toutes formations)" figure=o.further_study show=|v: &f32| percent(*v)/>
+                })}
+            </dl>
+            <p class="figure-origin">"UAI " {school.uai.clone()} " · source " {school.source.clone()}</p>
+        </section>
+    }
+}

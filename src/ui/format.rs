@@ -1,0 +1,20 @@
+//! Numbers the French way: decimal comma, narrow space before `%`.
+
+/// `1.2345` → `1,23`.
+pub fn decimal(value: f32, digits: usize) -> String {
+    format!("{value:.digits$}").replace('.', ",")
+}
+
+/// `45.0` → `45 %`, `45.5` → `45,5 %`.
+pub fn percent(value: f32) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}\u{202f}%")
+    } else {
+        format!("{}\u{202f}%", decimal(value, 1))
+    }
+}
+
+/// `2` → `2 places`, `1` → `1 place`.
+pub fn count(value: u32, one: &str, many: &str) -> String {
+    format!("{value} {}", if value > 1 { many } else { one })
+}
