@@ -8,6 +8,7 @@ pub mod config;
 pub mod explorer;
 pub mod map;
 pub mod offers;
+pub mod perf;
 pub mod source;
 pub mod ui;
 

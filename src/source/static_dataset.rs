@@ -23,24 +23,26 @@ impl StaticDataset {
 
     pub async fn dataset(&self) -> Result<Dataset, LoadError> {
         let url = format!("{}/{DATASET_FILE}", self.base_url);
-        let dataset: Dataset = get_json(&url).await?;
+        let dataset: Dataset = get_json(&url, "datasetParse").await?;
         dataset.check_version().map_err(|detail| LoadError::Version { url, detail })?;
         Ok(dataset)
     }
 
     pub async fn provenance(&self) -> Result<Provenance, LoadError> {
         let url = format!("{}/{PROVENANCE_FILE}", self.base_url);
-        let provenance: Provenance = get_json(&url).await?;
+        let provenance: Provenance = get_json(&url, "provenanceParse").await?;
         provenance.check_version().map_err(|detail| LoadError::Version { url, detail })?;
         Ok(provenance)
     }
 }
 
-async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
+/// Fetches and parses `url`; the parse time is recorded as `timing` (see [`crate::perf`]).
+async fn get_json<T: DeserializeOwned>(url: &str, timing: &str) -> Result<T, LoadError> {
     let response = Request::get(url).send().await.map_err(|_| LoadError::Network { url: url.to_string() })?;
     if !response.ok() {
         return Err(LoadError::Status { url: url.to_string(), status: response.status() });
     }
     let text = response.text().await.map_err(|_| LoadError::Network { url: url.to_string() })?;
-    serde_json::from_str(&text).map_err(|error| LoadError::Malformed { url: url.to_string(), detail: error.to_string() })
+    crate::perf::measure(timing, || serde_json::from_str(&text))
+        .map_err(|error| LoadError::Malformed { url: url.to_string(), detail: error.to_string() })
 }

@@ -183,3 +183,115 @@ fn programme(cfd: &str, sources: &Sources, joins: &mut Joins) -> Programme {
         salary: Figure::unavailable(NO_SALARY),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bcn::{DiplomaEntry, Famille, Mef};
+    use crate::onisep::{Certification, Rome};
+    use proxipro_model::{Figure, Outcomes};
+
+    /// Codes and labels as in the real BCN, Certif Info and ROME files (hôtellerie-restauration).
+    fn sources() -> (Bcn, Onisep, RegionalOutcomes) {
+        let mut bcn = Bcn::default();
+        let mef = |cfd: &str, year, label: &str| Mef { cfd: cfd.into(), duration_years: Some(3), year_of_course: Some(year), label: label.into() };
+        bcn.mefs.insert("23810033404".into(), mef("40033404", 1, "2NDPRO MET.HOTEL.-RESTAUR. 2NDE COMMUNE"));
+        bcn.mefs.insert("23820022106".into(), mef("40022106", 2, "1ERPRO CUISINE"));
+        let diploma = |label: &str| DiplomaEntry { level: "400".into(), label: label.into(), group: "221".into() };
+        bcn.diplomas.insert("40033404".into(), diploma("METIERS DE L'HOTELLERIE-RESTAURATION 2NDE COMMUNE (BAC PRO)"));
+        bcn.diplomas.insert("40022106".into(), diploma("CUISINE (BAC PRO)"));
+        bcn.diplomas.insert("40033403".into(), diploma("COMMERCIALISATION ET SERVICES EN RESTAURATION (BAC PRO)"));
+        bcn.groups.insert("221".into(), "Agro-alimentaire, alimentation, cuisine".into());
+        bcn.familles.insert(
+            "40033404".into(),
+            Famille { label: "Métiers de l'hôtellerie-restauration".into(), specialities: vec!["40022106".into(), "40033403".into()] },
+        );
+
+        let mut onisep = Onisep::default();
+        onisep.certifications.insert(
+            "40022106".into(),
+            Certification { title: "Bac pro cuisine".into(), onisep_id: Some("FOR.423".into()), romes: vec!["G1601".into(), "G1602".into()] },
+        );
+        onisep.certifications.insert(
+            "40033403".into(),
+            Certification { title: "Bac pro commercialisation et services en restauration".into(), onisep_id: None, romes: vec!["G1803".into()] },
+        );
+        for (code, label, green) in [("G1601", "Chef / Cheffe de cuisine", Some(false)), ("G1602", "Commis / Commise de cuisine", None), ("G1803", "Serveur / Serveuse", Some(true))] {
+            onisep.romes.insert(code.into(), Rome { label: label.into(), green, digital: None, url: None });
+        }
+        onisep.ideo.insert(
+            "FOR.2627".into(),
+            ("classe de seconde professionnelle métiers de l'hôtellerie-restauration".into(), "https://www.onisep.fr/FOR.2627".into()),
+        );
+        onisep.fiches.insert("FOR.2627".into(), vec!["La 2de professionnelle métiers de l'hôtellerie-restauration…".into()]);
+
+        let outcome = Outcomes {
+            route: Route::Scolaire,
+            cohort: Figure::known(532, "2022-2023", "inserjeunes-region"),
+            employment: Figure::known(58.0, "2022-2023", "inserjeunes-region"),
+            further_study: Figure::known(62.0, "2022-2023", "inserjeunes-region"),
+            other: Figure::known(16.0, "2022-2023", "inserjeunes-region"),
+            employment_benchmark: None,
+            further_study_benchmark: None,
+        };
+        let outcomes = RegionalOutcomes { by_programme: BTreeMap::from([(("40022106".to_string(), Route::Scolaire), outcome)]) };
+        (bcn, onisep, outcomes)
+    }
+
+    fn row(line: u64, uai: &str, mef: &str, capacity: u32, wishes: u32) -> AffelnetOffer {
+        AffelnetOffer { line, uai: uai.into(), mef_stat_11: mef.into(), apprenticeship: false, capacity: Some(capacity), first_wishes: Some(wishes) }
+    }
+
+    #[test]
+    fn offers_join_schools_diplomas_outcomes_jobs_and_familles() {
+        let (bcn, onisep, outcomes) = sources();
+        let affelnet = vec![
+            row(10, "0350005R", "23810033404", 96, 97),
+            row(11, "0350005R", "23820022106", 48, 59),
+            row(12, "0359999Z", "23820022106", 10, 10),
+            row(13, "0350005R", "23899999999", 10, 10),
+        ];
+        let admissions = BTreeMap::from([(("0350005R".to_string(), "1ERPRO CUISINE".to_string()), 46)]);
+        let schools = BTreeSet::from(["0350005R".to_string()]);
+        let (mut rejects, mut joins) = (Vec::new(), Joins::default());
+        let catalogue = assemble(
+            &Sources { affelnet: &affelnet, premiere_admissions: &admissions, bcn: &bcn, outcomes: &outcomes, onisep: &onisep, schools: &schools },
+            &mut rejects,
+            &mut joins,
+        );
+
+        // Unknown school and unknown MEF are reported with their line, not dropped silently.
+        let lines: Vec<u64> = rejects.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [12, 13]);
+        assert_eq!(joins.0["offre Affelnet → établissement de l'annuaire"], (3, 4));
+        assert_eq!(joins.0["MEF STAT 11 → BCN n_mef (CFD)"], (2, 3));
+
+        let ids: Vec<&str> = catalogue.offers.iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(ids, ["0350005R-23810033404-st", "0350005R-23820022106-st"]);
+        let cuisine = &catalogue.offers[1];
+        assert_eq!((cuisine.cfd.as_str(), cuisine.entry), ("40022106", Entry::PremierePro));
+        assert_eq!(cuisine.access.pressure.get(), Some(1.23));
+        assert_eq!(cuisine.access.admitted_first_wish.get(), Some(46));
+        assert!(cuisine.access.all_wishes.missing.is_some());
+
+        // The common seconde brings its specialities along, even one offered nowhere here.
+        let cfds: Vec<&str> = catalogue.programmes.iter().map(|p| p.cfd.as_str()).collect();
+        assert_eq!(cfds, ["40022106", "40033403", "40033404"]);
+        let seconde = &catalogue.programmes[2];
+        assert!(seconde.common_year);
+        assert_eq!(seconde.label, "Métiers de l'hôtellerie-restauration");
+        assert_eq!(seconde.onisep_url.as_deref(), Some("https://www.onisep.fr/FOR.2627"));
+        assert!(seconde.description.value.is_some());
+        let romes: Vec<&str> = seconde.jobs.iter().map(|j| j.rome.as_str()).collect();
+        assert_eq!(romes, ["G1601", "G1602", "G1803"], "a seconde leads to its specialities' jobs");
+
+        let programme = &catalogue.programmes[0];
+        assert_eq!(programme.label, "Cuisine");
+        assert_eq!(programme.field.as_deref(), Some("Agro-alimentaire, alimentation, cuisine"));
+        assert_eq!(programme.famille.as_deref(), Some("Métiers de l'hôtellerie-restauration"));
+        assert_eq!(programme.outcomes[0].employment.get(), Some(58.0));
+        assert!(programme.salary.value.is_none() && programme.salary.missing.is_some(), "no salary source: explicit");
+        assert_eq!(catalogue.programmes[1].outcomes.len(), 0, "no InserJeunes row: no invented figures");
+        assert_eq!(joins.0["CFD → InserJeunes région (taux)"], (1, 2));
+    }
+}
