@@ -1,0 +1,373 @@
+//! The whole view in the page address, so a copied link reopens it elsewhere.
+//! Reading never fails: an unreadable parameter keeps its default and is named
+//! in the returned notes, for the page to say so.
+
+use proxipro_model::{Diploma, LatLon, Route};
+
+use crate::filters::{Filters, NoProspectsMode};
+use crate::sort::SortKey;
+use crate::wishlist::{Ambition, Wish, WishList, MAX_NOTE, MAX_WISHES};
+
+/// How the student travels.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Walk,
+    Bike,
+    #[default]
+    Transit,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Walk, Mode::Bike, Mode::Transit];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Walk => "À pied",
+            Mode::Bike => "À vélo",
+            Mode::Transit => "Transports en commun",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Mode::Walk => "pied",
+            Mode::Bike => "velo",
+            Mode::Transit => "tc",
+        }
+    }
+}
+
+pub const BUDGET_RANGE: std::ops::RangeInclusive<u32> = 5..=90;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewState {
+    pub origin: Option<LatLon>,
+    pub mode: Mode,
+    /// Minutes.
+    pub budget: u32,
+    /// Minutes after midnight of the departure (or, with `arrive_by`, arrival) time.
+    pub time: u32,
+    /// The question students ask: leave as late as possible and be there by `time`.
+    pub arrive_by: bool,
+    pub filters: Filters,
+    pub sort: SortKey,
+    /// Only set when the link carries a selection (a shared link).
+    pub selection: Option<WishList>,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            origin: None,
+            mode: Mode::Transit,
+            budget: 45,
+            time: 8 * 60,
+            arrive_by: true,
+            filters: Filters::default(),
+            sort: SortKey::TravelTime,
+            selection: None,
+        }
+    }
+}
+
+fn diploma_code(diploma: Diploma) -> &'static str {
+    match diploma {
+        Diploma::Cap => "cap",
+        Diploma::CapAgricole => "capa",
+        Diploma::BacPro => "bacpro",
+        Diploma::BacProAgricole => "bacproa",
+        Diploma::BrevetPro => "bp",
+        Diploma::MentionComplementaire => "mc",
+        Diploma::Autre => "autre",
+    }
+}
+
+const DIPLOMAS: [Diploma; 7] = [
+    Diploma::Cap,
+    Diploma::CapAgricole,
+    Diploma::BacPro,
+    Diploma::BacProAgricole,
+    Diploma::BrevetPro,
+    Diploma::MentionComplementaire,
+    Diploma::Autre,
+];
+
+/// `08:05` → 485.
+pub fn parse_time(text: &str) -> Option<u32> {
+    let (hours, minutes) = text.split_once(':')?;
+    let (hours, minutes): (u32, u32) = (hours.parse().ok()?, minutes.parse().ok()?);
+    (hours < 24 && minutes < 60).then_some(hours * 60 + minutes)
+}
+
+pub fn format_time(minutes: u32) -> String {
+    format!("{:02}:{:02}", (minutes / 60) % 24, minutes % 60)
+}
+
+/// Escapes the separators of the selection parameter inside a note.
+fn escape_note(note: &str) -> String {
+    note.replace('%', "%25").replace('|', "%7C").replace('*', "%2A")
+}
+
+fn unescape_note(note: &str) -> String {
+    note.replace("%2A", "*").replace("%7C", "|").replace("%25", "%")
+}
+
+impl ViewState {
+    /// Reads decoded query pairs (as `URLSearchParams` gives them).
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (ViewState, Vec<String>) {
+        let mut state = ViewState::default();
+        let mut notes = Vec::new();
+        let mut bad = |key: &str| notes.push(format!("Le paramètre « {key} » de l'adresse est illisible : valeur par défaut utilisée."));
+        for (key, value) in pairs {
+            match key {
+                "depart" => match parse_lat_lon(value) {
+                    Some(origin) => state.origin = Some(origin),
+                    None => bad(key),
+                },
+                "mode" => match Mode::ALL.into_iter().find(|m| m.code() == value) {
+                    Some(mode) => state.mode = mode,
+                    None => bad(key),
+                },
+                "budget" => match value.parse::<u32>().ok().filter(|b| BUDGET_RANGE.contains(b)) {
+                    Some(budget) => state.budget = budget,
+                    None => bad(key),
+                },
+                "heure" => match parse_time(value) {
+                    Some(time) => state.time = time,
+                    None => bad(key),
+                },
+                "arrivee" => state.arrive_by = value != "0",
+                "diplome" => {
+                    for code in value.split(',').filter(|c| !c.is_empty()) {
+                        match DIPLOMAS.into_iter().find(|d| diploma_code(*d) == code) {
+                            Some(diploma) => {
+                                state.filters.diplomas.insert(diploma);
+                            }
+                            None => bad(key),
+                        }
+                    }
+                }
+                "domaine" => state.filters.fields.extend(value.split('|').filter(|f| !f.is_empty()).map(|f| f.chars().take(120).collect())),
+                "voie" => {
+                    for code in value.split(',').filter(|c| !c.is_empty()) {
+                        match code {
+                            "scolaire" => state.filters.routes.insert(Route::Scolaire),
+                            "apprentissage" => state.filters.routes.insert(Route::Apprentissage),
+                            _ => {
+                                bad(key);
+                                false
+                            }
+                        };
+                    }
+                }
+                "internat" => state.filters.boarding = value == "1",
+                "emploi_min" => match value.parse::<u8>().ok().filter(|v| *v <= 100) {
+                    Some(v) => state.filters.min_employment = Some(v),
+                    None => bad(key),
+                },
+                "poursuite_min" => match value.parse::<u8>().ok().filter(|v| *v <= 100) {
+                    Some(v) => state.filters.min_further_study = Some(v),
+                    None => bad(key),
+                },
+                "pression_max" => match value.parse::<f32>().ok().filter(|v| v.is_finite() && *v >= 0.0) {
+                    Some(v) => state.filters.max_pressure = Some(v),
+                    None => bad(key),
+                },
+                "debouches" => state.filters.good_prospects = value == "1",
+                "pression_faible" => state.filters.low_pressure = value == "1",
+                "peu_debouches" => state.filters.no_prospects = if value == "masquer" { NoProspectsMode::Hide } else { NoProspectsMode::Flag },
+                "q" => state.filters.text = value.chars().take(100).collect(),
+                "ecole" => {
+                    if value.len() == 8 && value.is_ascii() {
+                        state.filters.school = Some(value.to_string());
+                    } else {
+                        bad(key);
+                    }
+                }
+                "tri" => match SortKey::from_code(value) {
+                    Some(sort) => state.sort = sort,
+                    None => bad(key),
+                },
+                "selection" => state.selection = Some(parse_selection(value)),
+                // Settings read elsewhere (tiles, region) and unknown keys are left alone.
+                _ => {}
+            }
+        }
+        (state, notes)
+    }
+
+    /// The pairs to write in the address, defaults left out so links stay short.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let default = ViewState::default();
+        let mut pairs = Vec::new();
+        if let Some(origin) = self.origin {
+            pairs.push(("depart", format!("{:.5},{:.5}", origin.lat, origin.lon)));
+        }
+        if self.mode != default.mode {
+            pairs.push(("mode", self.mode.code().to_string()));
+        }
+        if self.budget != default.budget {
+            pairs.push(("budget", self.budget.to_string()));
+        }
+        if self.time != default.time {
+            pairs.push(("heure", format_time(self.time)));
+        }
+        if self.arrive_by != default.arrive_by {
+            pairs.push(("arrivee", if self.arrive_by { "1" } else { "0" }.to_string()));
+        }
+        let f = &self.filters;
+        if !f.diplomas.is_empty() {
+            pairs.push(("diplome", f.diplomas.iter().map(|d| diploma_code(*d)).collect::<Vec<_>>().join(",")));
+        }
+        if !f.fields.is_empty() {
+            pairs.push(("domaine", f.fields.iter().cloned().collect::<Vec<_>>().join("|")));
+        }
+        if !f.routes.is_empty() {
+            let routes: Vec<&str> =
+                f.routes.iter().map(|r| if *r == Route::Scolaire { "scolaire" } else { "apprentissage" }).collect();
+            pairs.push(("voie", routes.join(",")));
+        }
+        if f.boarding {
+            pairs.push(("internat", "1".into()));
+        }
+        if let Some(v) = f.min_employment {
+            pairs.push(("emploi_min", v.to_string()));
+        }
+        if let Some(v) = f.min_further_study {
+            pairs.push(("poursuite_min", v.to_string()));
+        }
+        if let Some(v) = f.max_pressure {
+            pairs.push(("pression_max", v.to_string()));
+        }
+        if f.good_prospects {
+            pairs.push(("debouches", "1".into()));
+        }
+        if f.low_pressure {
+            pairs.push(("pression_faible", "1".into()));
+        }
+        if f.no_prospects == NoProspectsMode::Hide {
+            pairs.push(("peu_debouches", "masquer".into()));
+        }
+        if !f.text.is_empty() {
+            pairs.push(("q", f.text.clone()));
+        }
+        if let Some(school) = &f.school {
+            pairs.push(("ecole", school.clone()));
+        }
+        if self.sort != default.sort {
+            pairs.push(("tri", self.sort.code().to_string()));
+        }
+        if let Some(selection) = &self.selection {
+            pairs.push(("selection", selection_param(selection)));
+        }
+        pairs
+    }
+}
+
+/// `id*ambition*note|id*ambition|…`
+pub fn selection_param(list: &WishList) -> String {
+    list.wishes
+        .iter()
+        .map(|w| {
+            let mut item = format!("{}*{}", w.offer_id, w.ambition.code());
+            if !w.note.is_empty() {
+                item.push('*');
+                item.push_str(&escape_note(&w.note));
+            }
+            item
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn parse_selection(value: &str) -> WishList {
+    let mut list = WishList::default();
+    for item in value.split('|').take(MAX_WISHES) {
+        let mut parts = item.splitn(3, '*');
+        let (Some(id), Some(ambition)) = (parts.next(), parts.next().and_then(Ambition::from_code)) else { continue };
+        if id.is_empty() || id.len() > 40 || list.contains(id) {
+            continue;
+        }
+        let note: String = parts.next().map(unescape_note).unwrap_or_default().chars().take(MAX_NOTE).collect();
+        list.wishes.push(Wish { offer_id: id.to_string(), ambition, note });
+    }
+    list
+}
+
+fn parse_lat_lon(text: &str) -> Option<LatLon> {
+    let (lat, lon) = text.split_once(',')?;
+    let (lat, lon): (f64, f64) = (lat.trim().parse().ok()?, lon.trim().parse().ok()?);
+    ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)).then_some(LatLon { lat, lon })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn round_trip(state: &ViewState) -> ViewState {
+        let pairs = state.to_pairs();
+        let (back, notes) = ViewState::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+        assert!(notes.is_empty(), "{notes:?}");
+        back
+    }
+
+    #[test]
+    fn a_full_view_survives_the_address() {
+        let mut state = ViewState {
+            origin: Some(LatLon { lat: 48.11198, lon: -1.68002 }),
+            mode: Mode::Bike,
+            budget: 20,
+            time: 7 * 60 + 45,
+            arrive_by: false,
+            sort: SortKey::Employment,
+            ..ViewState::default()
+        };
+        state.filters.diplomas.insert(Diploma::BacPro);
+        state.filters.fields.insert("Agro-alimentaire, alimentation, cuisine".into());
+        state.filters.routes.insert(Route::Scolaire);
+        state.filters.boarding = true;
+        state.filters.min_employment = Some(50);
+        state.filters.text = "cuisine | rennes * 100%".into();
+        state.filters.no_prospects = NoProspectsMode::Hide;
+        let mut selection = WishList::default();
+        selection.add("0350005R-23820022106-st", Ambition::Ambitieux);
+        selection.set_note("0350005R-23820022106-st", "JPO | le 5 * avril à 100%");
+        selection.add("0350031U-23810025222-st", Ambition::Securisant);
+        state.selection = Some(selection);
+        assert_eq!(round_trip(&state), state);
+    }
+
+    #[test]
+    fn defaults_write_nothing() {
+        assert!(ViewState::default().to_pairs().is_empty());
+    }
+
+    #[test]
+    fn unreadable_values_keep_defaults_and_are_named() {
+        let (state, notes) = ViewState::from_pairs([("budget", "900"), ("heure", "25:00"), ("depart", "abc"), ("tiles", "/x.png")]);
+        assert_eq!(state, ViewState::default());
+        assert_eq!(notes.len(), 3);
+        assert!(notes[0].contains("« budget »"));
+    }
+
+    proptest! {
+        #[test]
+        fn any_address_is_read_without_panicking(pairs in proptest::collection::vec(("[a-z_]{1,14}", "\\PC{0,40}"), 0..12)) {
+            let (state, _) = ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            prop_assert!(BUDGET_RANGE.contains(&state.budget));
+            prop_assert!(state.time < 24 * 60);
+        }
+
+        #[test]
+        fn selections_round_trip(notes in proptest::collection::vec("\\PC{0,30}", 1..5)) {
+            let mut list = WishList::default();
+            for (i, note) in notes.iter().enumerate() {
+                let id = format!("03500{i:02}A-2382002210{i}-st");
+                list.add(&id, Ambition::ALL[i % 3]);
+                list.set_note(&id, note);
+            }
+            prop_assert_eq!(parse_selection(&selection_param(&list)), list);
+        }
+    }
+}
