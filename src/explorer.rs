@@ -3,22 +3,27 @@
 
 mod phone_toggle;
 
+use std::collections::HashSet;
+
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use proxipro_explore::filters::Visible;
+use proxipro_explore::sort::sort;
 
 use crate::map::school_map::SchoolMap;
 use crate::offers::offer_list::OfferList;
+use crate::search::filter_panel::FilterPanel;
 use crate::source::AppData;
+use crate::state::view::ViewStore;
 use crate::ui::load_state::{LoadFailed, Loading};
 use phone_toggle::{PhoneToggle, PhoneView};
 
 #[component]
 pub fn ExplorerPage() -> impl IntoView {
     let data = expect_context::<AppData>();
-    let query = use_query_map();
-    // `?ecole=<UAI>`: the school picked on the map, kept in the URL so a reload keeps it.
-    let school = Signal::derive(move || query.read().get("ecole").filter(|uai| uai.len() == 8));
+    let store = expect_context::<ViewStore>();
+    let school = Memo::new(move |_| store.state.with(|s| s.filters.school.clone()));
     let selected = RwSignal::new(school.get_untracked());
+    let highlighted = RwSignal::new(None::<String>);
     let phone_view = RwSignal::new(PhoneView::Map);
     Effect::new(move |_| {
         let school = school.get();
@@ -28,35 +33,78 @@ pub fn ExplorerPage() -> impl IntoView {
         }
         selected.set(school);
     });
-    let dataset = Signal::derive(move || data.loaded_dataset());
+
+    let loaded = Memo::new(move |_| data.loaded());
+    // Filtering and sorting, redone when the data or the view changes.
+    let result = Memo::new(move |_| {
+        let loaded = loaded.get()?;
+        let state = store.state.get();
+        let mut outcome =
+            crate::perf::measure("filter", || state.filters.apply(&loaded.dataset, &loaded.catalog, None));
+        sort(&mut outcome.visible, state.sort, &loaded.dataset, &loaded.catalog, None);
+        Some(outcome)
+    });
+    let visible = Signal::derive(move || result.with(|r| r.as_ref().map(|r| r.visible.clone()).unwrap_or_default()));
+    let facets = Signal::derive(move || result.with(|r| r.as_ref().map(|r| r.facets.clone()).unwrap_or_default()));
+    let visible_schools = Signal::derive(move || {
+        let loaded = loaded.get();
+        visible.with(|visible: &Vec<Visible>| {
+            loaded.map_or_else(HashSet::new, |l| visible.iter().map(|v| l.dataset.offers[v.index].uai.clone()).collect())
+        })
+    });
 
     let panel = move || match data.dataset.get() {
-        None => view! { <Loading message="Chargement des établissements…"/> }.into_any(),
+        None => view! { <Loading message="Chargement des formations…"/> }.into_any(),
         Some(Err(error)) => view! {
             <LoadFailed
-                title="Impossible de charger les établissements"
+                title="Impossible de charger les formations"
                 error=error
                 on_retry=move |_| data.dataset.refetch()
             />
         }
         .into_any(),
-        Some(Ok(dataset)) => view! { <OfferList dataset=dataset school=school/> }.into_any(),
+        Some(Ok(loaded)) => view! {
+            <FilterPanel facets=facets/>
+            <OfferList
+                loaded=loaded
+                visible=visible
+                school=school
+                highlighted=highlighted
+                on_all_schools=move |_| store.update(|s| s.filters.school = None)
+            />
+        }
+        .into_any(),
     };
 
     view! {
         <div class="explorer" data-vue=move || phone_view.get().as_attr()>
             <section class="explorer-panel" id="vue-liste" aria-labelledby="titre-liste">
                 <h1 id="titre-liste">"Formations professionnelles"</h1>
+                <AddressNotes/>
                 {panel}
             </section>
             <section class="explorer-map" id="vue-carte" aria-label="Carte">
                 <SchoolMap
-                    dataset=dataset
+                    dataset=Signal::derive(move || loaded.get().map(|l| l.dataset))
                     selected=selected
+                    highlighted=highlighted
+                    visible_schools=visible_schools
                     shown=Signal::derive(move || phone_view.get() == PhoneView::Map)
                 />
             </section>
             <PhoneToggle view=phone_view/>
         </div>
+    }
+}
+
+/// Says which parts of the address could not be read (they fell back to defaults).
+#[component]
+fn AddressNotes() -> impl IntoView {
+    let store = expect_context::<ViewStore>();
+    move || {
+        let notes = store.notes.get();
+        (!notes.is_empty()).then(|| view! {
+            <div class="notice" role="status">{notes.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}</div>
+        })
     }
 }

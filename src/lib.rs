@@ -9,7 +9,9 @@ pub mod explorer;
 pub mod map;
 pub mod offers;
 pub mod perf;
+pub mod search;
 pub mod source;
+pub mod state;
 pub mod ui;
 
 use leptos::prelude::*;
@@ -21,6 +23,8 @@ use crate::config::AppConfig;
 use crate::explorer::ExplorerPage;
 use crate::offers::offer_card::OfferCardPage;
 use crate::source::AppData;
+use crate::state::view::ViewStore;
+use crate::state::wishes::WishStore;
 use crate::ui::header::SiteHeader;
 
 /// Mounts the app on `<body>`; called by `main` in the browser.
@@ -37,15 +41,26 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <SiteHeader/>
-            <main id="contenu">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=ExplorerPage/>
-                    <Route path=path!("/a-propos") view=AboutPage/>
-                    <Route path=path!("/formation/:id") view=OfferCardPage/>
-                </Routes>
-            </main>
+            <Shell/>
         </Router>
+    }
+}
+
+/// Everything inside the router: the stores that read the address, the header, the screens.
+#[component]
+fn Shell() -> impl IntoView {
+    let view_store = ViewStore::provide();
+    WishStore::provide(view_store.state.get_untracked().selection);
+
+    view! {
+        <SiteHeader/>
+        <main id="contenu">
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=ExplorerPage/>
+                <Route path=path!("/a-propos") view=AboutPage/>
+                <Route path=path!("/formation/:id") view=OfferCardPage/>
+            </Routes>
+        </main>
     }
 }
 

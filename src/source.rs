@@ -7,6 +7,7 @@ mod static_dataset;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use proxipro_explore::filters::Catalog;
 use proxipro_model::{Dataset, Provenance};
 
 pub use load_error::LoadError;
@@ -45,11 +46,25 @@ impl DataSource {
     }
 }
 
+/// A loaded dataset with what filtering needs, built once per load.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub dataset: Arc<Dataset>,
+    pub catalog: Arc<Catalog>,
+}
+
+/// Two loads are the same when they are the same allocation: comparing datasets field by field would be slow.
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.dataset, &other.dataset)
+    }
+}
+
 /// Shared, reloadable data for every screen.
 #[derive(Clone, Copy)]
 pub struct AppData {
     pub source: StoredValue<DataSource>,
-    pub dataset: LocalResource<Result<Arc<Dataset>, LoadError>>,
+    pub dataset: LocalResource<Result<Loaded, LoadError>>,
     /// Fetched only when a screen reads it (the sources page).
     pub provenance: LocalResource<Result<Arc<Provenance>, LoadError>>,
 }
@@ -59,7 +74,11 @@ impl AppData {
         let source = StoredValue::new(source);
         let dataset = LocalResource::new(move || {
             let source = source.get_value();
-            async move { source.dataset().await.map(Arc::new) }
+            async move {
+                let dataset = Arc::new(source.dataset().await?);
+                let catalog = Arc::new(crate::perf::measure("catalogBuild", || Catalog::new(&dataset)));
+                Ok(Loaded { dataset, catalog })
+            }
         });
         let provenance = LocalResource::new(move || {
             let source = source.get_value();
@@ -69,7 +88,7 @@ impl AppData {
     }
 
     /// The dataset once loaded, `None` while loading or after a failure.
-    pub fn loaded_dataset(&self) -> Option<Arc<Dataset>> {
+    pub fn loaded(&self) -> Option<Loaded> {
         self.dataset.get().and_then(Result::ok)
     }
 }

@@ -6,6 +6,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use proxipro::config::{AppConfig, DEFAULT_TILES};
 use proxipro::offers::offer_list::OfferList;
+use proxipro::source::Loaded;
+use proxipro_explore::filters::{Catalog, Filters};
+use proxipro_explore::sort::{sort, SortKey};
 use proxipro::ui::figure::FigureRow;
 use proxipro::source::LoadError;
 use proxipro::ui::load_state::LoadFailed;
@@ -133,22 +136,53 @@ fn texts(host: &web_sys::HtmlElement, css: &str) -> Vec<String> {
 async fn offer_list_shows_key_figures_and_flags_no_prospects() {
     let host = host();
     let school = RwSignal::new(None::<String>);
+    let cleared = RwSignal::new(0);
     let data = dataset();
-    let _mounted = leptos::mount::mount_to(host.clone(), move || view! { <OfferList dataset=data school=school/> });
+    let catalog = Arc::new(Catalog::new(&data));
+    let loaded = Loaded { dataset: data.clone(), catalog: catalog.clone() };
+    let filters = RwSignal::new(Filters::default());
+    let visible = Signal::derive(move || {
+        let mut visible = filters.with(|f| f.apply(&data, &catalog, None)).visible;
+        sort(&mut visible, SortKey::Title, &data, &catalog, None);
+        visible
+    });
+    let highlighted = RwSignal::new(None::<String>);
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        view! {
+            <OfferList
+                loaded=loaded
+                visible=visible
+                school=school
+                highlighted=highlighted
+                on_all_schools=move |_| cleared.update(|n| *n += 1)
+            />
+        }
+    });
 
     assert_eq!(texts(&host, ".list-count"), ["2 formations en Ille-et-Vilaine"]);
     assert_eq!(texts(&host, ".offer-title"), ["Bac pro Accueil", "Bac pro Cuisine"], "sorted by title");
     let figures = texts(&host, ".offer-figures");
     assert!(figures[1].contains("Pression 1,50 · Admission difficile"), "{figures:?}");
-    assert!(figures[1].contains("Emploi à 6 mois : 58\u{202f}% (région)"), "{figures:?}");
+    assert!(figures[1].contains("Emploi 58\u{202f}% en région"), "{figures:?}");
     assert_eq!(host.query_selector_all(".warning-badge").unwrap().length(), 1, "only Accueil (20 % / 30 %) has no prospects");
     let link = host.query_selector(".offer-item").unwrap().unwrap().get_attribute("href").unwrap();
     assert!(link.starts_with("/formation/0350002A-40000002"), "{link}");
 
+    // Pointing at an offer highlights its school for the map.
+    let item: web_sys::HtmlElement = host.query_selector(".offer-item").unwrap().unwrap().unchecked_into();
+    item.focus().unwrap();
+    assert_eq!(highlighted.get_untracked().as_deref(), Some("0350002A"));
+
+    filters.update(|f| f.school = Some("0350001A".into()));
     school.set(Some("0350001A".into()));
     leptos::task::tick().await;
     assert_eq!(texts(&host, ".list-count"), ["1 formation à Lycée A"]);
-    assert_eq!(texts(&host, ".chip"), ["Toutes les formations"]);
+    click(&host, ".chip");
+    assert_eq!(cleared.get_untracked(), 1);
+
+    filters.update(|f| f.text = "introuvable".into());
+    leptos::task::tick().await;
+    assert_eq!(texts(&host, ".list-count"), ["Aucune formation ne correspond à ces critères."]);
 }
 
 #[wasm_bindgen_test]

@@ -117,8 +117,17 @@ impl Browser {
         }
     }
 
+    /// The visible text of the first match, once it has some (WebDriver reports none while an
+    /// element fades in, e.g. a Leaflet popup).
     pub async fn text(&self, css: &str) -> String {
-        self.wait_for(css).await.text().await.unwrap_or_else(|e| panic!("text of `{css}`: {e}"))
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let text = self.wait_for(css).await.text().await.unwrap_or_default();
+            if !text.is_empty() || tokio::time::Instant::now() >= deadline {
+                return text;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Clicks like a person: scrolled to the middle of the screen first, so

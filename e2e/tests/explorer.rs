@@ -4,6 +4,8 @@
 use proxipro_e2e::{dataset, dist_dir, Browser, ServerOptions, StaticServer, Viewport};
 
 const EXPLORER: &str = "/?tiles=/__test__/tile.png";
+/// Offers the list shows before « Afficher … de plus ».
+const PAGE: usize = 50;
 
 async fn server() -> StaticServer {
     StaticServer::start(dist_dir(), ServerOptions::default()).await
@@ -18,9 +20,12 @@ async fn the_map_shows_every_school_and_the_list_every_offer() {
     let dataset = dataset();
     assert!(!dataset.schools.is_empty() && !dataset.offers.is_empty(), "the committed dataset has schools and offers");
     browser.wait_for_count(".leaflet-marker-icon.school-marker", dataset.schools.len()).await;
-    browser.wait_for_count(".offer-list .offer-item", dataset.offers.len()).await;
     let count = browser.text(".list-count").await;
     assert_eq!(count, format!("{} formations en Ille-et-Vilaine", dataset.offers.len()));
+    // The list comes in pages of 50.
+    browser.wait_for_count(".offer-list .offer-item", PAGE).await;
+    browser.click(".more").await;
+    browser.wait_for_count(".offer-list .offer-item", 2 * PAGE).await;
 
     let titles = browser
         .script("return [...document.querySelectorAll('.school-marker')].map(m => m.getAttribute('title')).sort()")
@@ -63,8 +68,9 @@ async fn a_marker_opens_a_popup_whose_link_lists_the_schools_formations_and_surv
     // The choice lives in the URL: a reload shows the same list.
     browser.client.refresh().await.expect("reload");
     browser.wait_for_count(".offer-list .offer-item", offers).await;
-    browser.click(".chip").await;
-    browser.wait_for_count(".offer-list .offer-item", dataset.offers.len()).await;
+    browser.click(".list-header .chip").await;
+    browser.wait_for_count(".offer-list .offer-item", PAGE).await;
+    assert_eq!(browser.text(".list-count").await, format!("{} formations en Ille-et-Vilaine", dataset.offers.len()));
     browser.close().await;
 }
 
@@ -85,7 +91,7 @@ async fn on_a_phone_the_list_and_the_map_take_turns() {
     browser.click(".phone-toggle-button[aria-controls=\"vue-liste\"]").await;
     assert!(browser.is_displayed("#vue-liste").await);
     assert!(!browser.is_displayed("#vue-carte").await);
-    browser.wait_for_count(".offer-item", dataset.offers.len()).await;
+    browser.wait_for_count(".offer-item", PAGE).await;
     browser.screenshot("explorer-phone-390x844-list").await;
 
     // Back to the map, a tap on a school and its popup link turn to that school's list.
@@ -108,12 +114,12 @@ async fn when_the_data_fails_to_load_a_french_message_offers_to_retry() {
     browser.open(&server.url(EXPLORER)).await;
 
     let message = browser.text(".load-error").await;
-    assert!(message.contains("Impossible de charger les établissements"), "{message}");
+    assert!(message.contains("Impossible de charger les formations"), "{message}");
     assert!(message.contains("erreur 503"), "the message says what went wrong: {message}");
     browser.screenshot("explorer-desktop-load-error").await;
 
     browser.click(".load-error button").await;
-    browser.wait_for_count(".offer-item", dataset().offers.len()).await;
+    browser.wait_for_count(".offer-item", PAGE).await;
     assert!(browser.all(".load-error").await.is_empty(), "the error is gone after a successful retry");
     browser.close().await;
 }

@@ -4,6 +4,7 @@
 
 use leaflet::{DivIconOptions, Icon};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 #[wasm_bindgen]
@@ -11,6 +12,22 @@ extern "C" {
     // leaflet 0.5's `DivIcon::new` calls `new L.Icon`, which ignores `html` and `className`.
     #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
     pub fn div_icon(options: &DivIconOptions) -> Icon;
+
+    /// A Leaflet marker seen through the one method the crate does not bind.
+    type MarkerWithElement;
+
+    // Undefined until the marker is on a map.
+    #[wasm_bindgen(method, js_name = getElement)]
+    fn get_element(this: &MarkerWithElement) -> Option<web_sys::HtmlElement>;
+}
+
+/// Sets or clears a CSS class on a marker's icon.
+pub fn mark(marker: &leaflet::Marker, class: &str, on: bool) {
+    if let Some(element) = marker.unchecked_ref::<MarkerWithElement>().get_element() {
+        let classes = element.class_list();
+        // Class names are constants of ours: toggling them cannot fail.
+        let _ = if on { classes.add_1(class) } else { classes.remove_1(class) };
+    }
 }
 
 /// `{padding: [px, px]}` for `fitBounds`, which the crate takes as a bare `JsValue`.

@@ -1,6 +1,6 @@
 //! One marker per school, a popup naming it, and the list's selection shown on the map.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use leaflet::{
@@ -11,7 +11,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use proxipro_model::{Dataset, School};
 
-use super::leaflet_glue::{append_text, div_icon, padding_options};
+use super::leaflet_glue::{append_text, div_icon, mark, padding_options};
 use crate::config::{link_with, AppConfig};
 
 /// Rennes, shown until the schools' extent is known.
@@ -33,6 +33,11 @@ pub fn SchoolMap(
     dataset: Signal<Option<Arc<Dataset>>>,
     /// UAI of the school whose popup is open.
     selected: RwSignal<Option<String>>,
+    /// UAI of the school to highlight (the list item under the pointer or focus).
+    highlighted: RwSignal<Option<String>>,
+    /// Schools with at least one offer passing the filters; the others are muted.
+    #[prop(into)]
+    visible_schools: Signal<HashSet<String>>,
     /// False while the map is hidden (phone list view); Leaflet must re-measure when it returns.
     #[prop(into)]
     shown: Signal<bool>,
@@ -67,6 +72,18 @@ pub fn SchoolMap(
                     live.focus_school(uai);
                 }
             });
+        });
+    });
+
+    Effect::new(move |_| {
+        let visible = visible_schools.get();
+        let highlighted = highlighted.get();
+        live.with_value(|live| {
+            let Some(live) = live else { return };
+            for (uai, marker) in &live.by_uai {
+                mark(marker, "is-muted", !visible.contains(uai));
+                mark(marker, "is-highlighted", highlighted.as_deref() == Some(uai.as_str()));
+            }
         });
     });
 

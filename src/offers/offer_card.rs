@@ -26,8 +26,8 @@ pub fn OfferCardPage() -> impl IntoView {
             <LoadFailed title="Impossible de charger la formation" error=error on_retry=move |_| data.dataset.refetch()/>
         }
         .into_any(),
-        Some(Ok(dataset)) => match dataset.offer(&id()).cloned() {
-            Some(offer) => view! { <OfferCard dataset=dataset.clone() offer=offer/> }.into_any(),
+        Some(Ok(loaded)) => match loaded.dataset.offer(&id()).cloned() {
+            Some(offer) => view! { <OfferCard dataset=loaded.dataset.clone() offer=offer/> }.into_any(),
             None => view! {
                 <h1>"Formation introuvable"</h1>
                 <p>"Aucune formation ne correspond à cette adresse dans le jeu de données actuel."</p>

@@ -1,57 +1,89 @@
-//! The offers of the dataset beside the map, each with the figures that matter most.
-
-use std::sync::Arc;
+//! The filtered offers beside the map, each with the figures that matter most.
+//! Long lists come in pages so the page stays fast with thousands of offers.
 
 use leptos::prelude::*;
+use proxipro_explore::filters::Visible;
 use proxipro_model::{Dataset, Offer};
 
 use super::{card_link, has_no_prospects, offer_title};
-use crate::config::link_with;
+use crate::source::Loaded;
 use crate::ui::format::{decimal, percent};
+
+const PAGE: usize = 50;
 
 #[component]
 pub fn OfferList(
-    dataset: Arc<Dataset>,
-    /// Only the offers of this school, when the user picked one on the map.
+    loaded: Loaded,
+    #[prop(into)] visible: Signal<Vec<Visible>>,
+    /// The school picked on the map, if any.
     #[prop(into)]
     school: Signal<Option<String>>,
+    /// UAI of the school whose offer the pointer or focus is on; the map highlights it.
+    highlighted: RwSignal<Option<String>>,
+    /// Drops the school choice.
+    #[prop(into)]
+    on_all_schools: Callback<()>,
 ) -> impl IntoView {
-    let rows = move || {
-        let school = school.get();
-        let mut offers: Vec<&Offer> =
-            dataset.offers.iter().filter(|offer| school.as_ref().is_none_or(|uai| &offer.uai == uai)).collect();
-        offers.sort_by_cached_key(|offer| {
-            let programme = dataset.programme(&offer.cfd).map(offer_title).unwrap_or_default();
-            let school = dataset.school(&offer.uai).map(|s| s.name.clone()).unwrap_or_default();
-            (programme, school)
-        });
-        let count = match offers.len() {
-            0 => "Aucune formation.".to_string(),
-            1 => "1 formation".to_string(),
-            n => format!("{n} formations"),
-        };
-        let school_name = school.as_ref().and_then(|uai| dataset.school(uai)).map(|s| s.name.clone());
-        let items = offers.into_iter().map(|offer| offer_item(&dataset, offer)).collect_view();
-        view! {
-            <div class="list-header">
-                <p class="list-count" role="status">
-                    {count}
-                    {school_name.clone().map(|name| format!(" à {name}"))}
-                    {school_name.is_none().then(|| format!(" en {}", dataset.region.name))}
-                </p>
-                {school.is_some().then(|| view! {
-                    <a class="chip" href=link_with("/", &[("ecole", None)])>
-                        "Toutes les formations"
-                    </a>
-                })}
-            </div>
-            <ul class="offer-list">{items}</ul>
+    let shown = RwSignal::new(PAGE);
+    // A new result starts again from its first page.
+    Effect::new(move |_| {
+        visible.track();
+        shown.set(PAGE);
+    });
+    let dataset = loaded.dataset.clone();
+    let header = {
+        let dataset = dataset.clone();
+        move || {
+            let total = visible.with(Vec::len);
+            let count = match total {
+                0 => "Aucune formation ne correspond à ces critères.".to_string(),
+                1 => "1 formation".to_string(),
+                n => format!("{n} formations"),
+            };
+            let school_name = school.get().and_then(|uai| dataset.school(&uai).map(|s| s.name.clone()));
+            let place = match &school_name {
+                _ if total == 0 => String::new(),
+                Some(name) => format!(" à {name}"),
+                None => format!(" en {}", dataset.region.name),
+            };
+            view! {
+                <div class="list-header">
+                    <p class="list-count" role="status">{count}{place}</p>
+                    {school_name.is_some().then(|| view! {
+                        <button type="button" class="chip" on:click=move |_| on_all_schools.run(())>
+                            "Toutes les formations"
+                        </button>
+                    })}
+                </div>
+            }
         }
     };
-    view! { {rows} }
+    let items = move || {
+        let limit = shown.get();
+        visible.with(|visible| {
+            visible
+                .iter()
+                .take(limit)
+                .map(|v| offer_item(&dataset, &dataset.offers[v.index], highlighted))
+                .collect_view()
+        })
+    };
+    let more = move || {
+        let (total, limit) = (visible.with(Vec::len), shown.get());
+        (total > limit).then(|| view! {
+            <button type="button" class="button button-secondary more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                {format!("Afficher {} formations de plus ({} sur {total})", PAGE.min(total - limit), limit)}
+            </button>
+        })
+    };
+    view! {
+        {header}
+        <ul class="offer-list">{items}</ul>
+        {more}
+    }
 }
 
-fn offer_item(dataset: &Dataset, offer: &Offer) -> impl IntoView {
+fn offer_item(dataset: &Dataset, offer: &Offer, highlighted: RwSignal<Option<String>>) -> impl IntoView {
     let programme = dataset.programme(&offer.cfd);
     let school = dataset.school(&offer.uai);
     let title = programme.map(offer_title).unwrap_or_else(|| offer.cfd.clone());
@@ -64,12 +96,26 @@ fn offer_item(dataset: &Dataset, offer: &Offer) -> impl IntoView {
         .outcomes_of(offer)
         .into_iter()
         .find(|(p, _)| p.cfd == offer.cfd)
-        .and_then(|(_, o)| o.employment.get())
-        .map(|rate| format!("Emploi à 6 mois : {} (région)", percent(rate)));
+        .and_then(|(_, o)| {
+            let rate = o.employment.get()?;
+            let level = o.employment_benchmark.as_ref().map(|b| format!(" · {}", b.level.label().to_lowercase()));
+            Some(format!("Emploi {} en région{}", percent(rate), level.unwrap_or_default()))
+        });
     let warning = has_no_prospects(dataset, offer);
+    let (uai_in, uai_out) = (offer.uai.clone(), offer.uai.clone());
+    let (uai_focus, uai_blur) = (offer.uai.clone(), offer.uai.clone());
     view! {
         <li>
-            <a class="offer-item" href=card_link(&offer.id) data-offer=offer.id.clone() data-uai=offer.uai.clone()>
+            <a
+                class="offer-item"
+                href=card_link(&offer.id)
+                data-offer=offer.id.clone()
+                data-uai=offer.uai.clone()
+                on:mouseenter=move |_| highlighted.set(Some(uai_in.clone()))
+                on:mouseleave=move |_| highlighted.update(|h| if h.as_deref() == Some(uai_out.as_str()) { *h = None })
+                on:focus=move |_| highlighted.set(Some(uai_focus.clone()))
+                on:blur=move |_| highlighted.update(|h| if h.as_deref() == Some(uai_blur.as_str()) { *h = None })
+            >
                 <span class="offer-title">{title}</span>
                 <span class="offer-school">{where_}</span>
                 <span class="offer-figures">

@@ -1,0 +1,3 @@
+//! Choosing what to see: filters with live counts (and, later, where from).
+
+pub mod filter_panel;

@@ -1,0 +1,5 @@
+//! Shared state: the view (origin, mode, filters, sort) lives in the page
+//! address; the wish list lives in the browser's storage.
+
+pub mod view;
+pub mod wishes;
