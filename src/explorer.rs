@@ -6,12 +6,15 @@ mod phone_toggle;
 use std::collections::HashSet;
 
 use leptos::prelude::*;
-use proxipro_explore::filters::Visible;
+use proxipro_explore::filters::{Reach, Visible};
+use proxipro_isochrone::LatLon;
 use proxipro_explore::sort::sort;
 
 use crate::map::school_map::SchoolMap;
 use crate::offers::offer_list::OfferList;
+use crate::journey;
 use crate::search::filter_panel::FilterPanel;
+use crate::search::journey_panel::JourneyPanel;
 use crate::source::AppData;
 use crate::state::view::ViewStore;
 use crate::ui::load_state::{LoadFailed, Loading};
@@ -35,15 +38,33 @@ pub fn ExplorerPage() -> impl IntoView {
     });
 
     let loaded = Memo::new(move |_| data.loaded());
+    // Only what changes the journeys; filters and sort do not recompute them.
+    let trip = Memo::new(move |_| store.state.with(|s| (s.origin, s.mode, s.budget, s.time, s.arrive_by)));
+    let journey = Memo::new(move |_| {
+        let routing = data.routing()?;
+        let (origin, ..) = trip.get();
+        let origin = origin?;
+        let state = store.state.get_untracked();
+        Some(crate::perf::measure("journey", || {
+            journey::compute(&routing, &state, LatLon::new(origin.lat, origin.lon))
+        }))
+    });
+    let reach = Memo::new(move |_| {
+        journey.with(|j| j.as_ref().map(|j| Reach { minutes: j.minutes(), budget: trip.with(|t| t.2) }))
+    });
     // Filtering and sorting, redone when the data or the view changes.
     let result = Memo::new(move |_| {
         let loaded = loaded.get()?;
         let state = store.state.get();
-        let mut outcome =
-            crate::perf::measure("filter", || state.filters.apply(&loaded.dataset, &loaded.catalog, None));
-        sort(&mut outcome.visible, state.sort, &loaded.dataset, &loaded.catalog, None);
-        Some(outcome)
+        reach.with(|reach| {
+            let mut outcome = crate::perf::measure("filter", || {
+                state.filters.apply(&loaded.dataset, &loaded.catalog, reach.as_ref())
+            });
+            sort(&mut outcome.visible, state.sort, &loaded.dataset, &loaded.catalog, reach.as_ref());
+            Some(outcome)
+        })
     });
+    let travel = Signal::derive(move || journey.with(|j| j.as_ref().map(|j| j.schools.clone()).unwrap_or_default()));
     let visible = Signal::derive(move || result.with(|r| r.as_ref().map(|r| r.visible.clone()).unwrap_or_default()));
     let facets = Signal::derive(move || result.with(|r| r.as_ref().map(|r| r.facets.clone()).unwrap_or_default()));
     let visible_schools = Signal::derive(move || {
@@ -64,12 +85,15 @@ pub fn ExplorerPage() -> impl IntoView {
         }
         .into_any(),
         Some(Ok(loaded)) => view! {
+            <JourneyPanel journey=journey/>
             <FilterPanel facets=facets/>
             <OfferList
                 loaded=loaded
                 visible=visible
                 school=school
                 highlighted=highlighted
+                travel=travel
+                budget=Signal::derive(move || trip.with(|t| t.2))
                 on_all_schools=move |_| store.update(|s| s.filters.school = None)
             />
         }
@@ -89,6 +113,9 @@ pub fn ExplorerPage() -> impl IntoView {
                     selected=selected
                     highlighted=highlighted
                     visible_schools=visible_schools
+                    origin=Signal::derive(move || trip.with(|t| t.0))
+                    bands=Signal::derive(move || journey.with(|j| j.as_ref().map(|j| j.bands.clone()).unwrap_or_default()))
+                    on_pick_origin=move |point: (f64, f64)| store.update(|s| s.origin = Some(proxipro_model::LatLon { lat: point.0, lon: point.1 }))
                     shown=Signal::derive(move || phone_view.get() == PhoneView::Map)
                 />
             </section>

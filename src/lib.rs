@@ -6,6 +6,7 @@
 pub mod about;
 pub mod config;
 pub mod explorer;
+pub mod journey;
 pub mod map;
 pub mod offers;
 pub mod perf;

@@ -1,3 +1,4 @@
 //! Choosing what to see: filters with live counts (and, later, where from).
 
 pub mod filter_panel;
+pub mod journey_panel;

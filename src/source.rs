@@ -8,7 +8,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use proxipro_explore::filters::Catalog;
+use proxipro_isochrone::{Engine, Network};
 use proxipro_model::{Dataset, Provenance};
+
+use crate::journey::Routing;
 
 pub use load_error::LoadError;
 pub use static_dataset::StaticDataset;
@@ -33,6 +36,12 @@ impl DataSource {
     pub async fn provenance(&self) -> Result<Provenance, LoadError> {
         match self {
             DataSource::Static(source) => source.provenance().await,
+        }
+    }
+
+    pub async fn network(&self, file: &str) -> Result<Network, LoadError> {
+        match self {
+            DataSource::Static(source) => source.network(file).await,
         }
     }
 
@@ -67,6 +76,8 @@ pub struct AppData {
     pub dataset: LocalResource<Result<Loaded, LoadError>>,
     /// Fetched only when a screen reads it (the sources page).
     pub provenance: LocalResource<Result<Arc<Provenance>, LoadError>>,
+    /// The transport network, fetched after the dataset; `Ok(None)` when the region has none.
+    pub routing: LocalResource<Result<Option<Arc<Routing>>, LoadError>>,
 }
 
 impl AppData {
@@ -84,7 +95,23 @@ impl AppData {
             let source = source.get_value();
             async move { source.provenance().await.map(Arc::new) }
         });
-        AppData { source, dataset, provenance }
+        let routing = LocalResource::new(move || {
+            let source = source.get_value();
+            let loaded = dataset.get().and_then(Result::ok);
+            async move {
+                let Some(loaded) = loaded else { return Ok(None) };
+                let Some(info) = loaded.dataset.network.clone() else { return Ok(None) };
+                let network = source.network(&info.file).await?;
+                let routing = crate::perf::measure("engineBuild", || Routing::new(Engine::new(network), info, &loaded.dataset));
+                Ok(Some(Arc::new(routing)))
+            }
+        });
+        AppData { source, dataset, provenance, routing }
+    }
+
+    /// The routing engine once loaded.
+    pub fn routing(&self) -> Option<Arc<Routing>> {
+        self.routing.get().and_then(Result::ok).flatten()
     }
 
     /// The dataset once loaded, `None` while loading or after a failure.

@@ -6,7 +6,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use proxipro::config::{AppConfig, DEFAULT_TILES};
 use proxipro::offers::offer_list::OfferList;
+use proxipro::journey::Reached;
 use proxipro::source::Loaded;
+use std::collections::HashMap;
 use proxipro_explore::filters::{Catalog, Filters};
 use proxipro_explore::sort::{sort, SortKey};
 use proxipro::ui::figure::FigureRow;
@@ -124,6 +126,7 @@ fn dataset() -> Arc<Dataset> {
             programme("40000002", "Accueil", Some(20.0), Some(30.0)),
         ],
         offers,
+        network: None,
     })
 }
 
@@ -147,6 +150,10 @@ async fn offer_list_shows_key_figures_and_flags_no_prospects() {
         visible
     });
     let highlighted = RwSignal::new(None::<String>);
+    let travel = RwSignal::new(HashMap::from([(
+        "0350001A".to_string(),
+        Reached { minutes: 27.4, how: "ligne C4 + 6 min à pied".into(), estimate: false },
+    )]));
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
         view! {
             <OfferList
@@ -154,6 +161,8 @@ async fn offer_list_shows_key_figures_and_flags_no_prospects() {
                 visible=visible
                 school=school
                 highlighted=highlighted
+                travel=travel
+                budget=45u32
                 on_all_schools=move |_| cleared.update(|n| *n += 1)
             />
         }
@@ -161,6 +170,7 @@ async fn offer_list_shows_key_figures_and_flags_no_prospects() {
 
     assert_eq!(texts(&host, ".list-count"), ["2 formations en Ille-et-Vilaine"]);
     assert_eq!(texts(&host, ".offer-title"), ["Bac pro Accueil", "Bac pro Cuisine"], "sorted by title");
+    assert_eq!(texts(&host, ".offer-trip"), ["≈ 27 min · ligne C4 + 6 min à pied"], "travel shows where known");
     let figures = texts(&host, ".offer-figures");
     assert!(figures[1].contains("Pression 1,50 · Admission difficile"), "{figures:?}");
     assert!(figures[1].contains("Emploi 58\u{202f}% en région"), "{figures:?}");

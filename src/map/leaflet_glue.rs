@@ -13,6 +13,16 @@ extern "C" {
     #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
     pub fn div_icon(options: &DivIconOptions) -> Icon;
 
+    /// `L.geoJSON(...)`: a feature group, whose bounds the map can fit.
+    #[wasm_bindgen(extends = leaflet::Layer)]
+    pub type GeoJsonLayer;
+
+    #[wasm_bindgen(js_namespace = L, js_name = geoJSON)]
+    pub fn geo_json(data: &JsValue, options: &JsValue) -> GeoJsonLayer;
+
+    #[wasm_bindgen(method, js_name = getBounds)]
+    pub fn get_bounds(this: &GeoJsonLayer) -> leaflet::LatLngBounds;
+
     /// A Leaflet marker seen through the one method the crate does not bind.
     type MarkerWithElement;
 
@@ -30,13 +40,21 @@ pub fn mark(marker: &leaflet::Marker, class: &str, on: bool) {
     }
 }
 
-/// `{padding: [px, px]}` for `fitBounds`, which the crate takes as a bare `JsValue`.
-pub fn padding_options(px: f64) -> JsValue {
-    let options = js_sys::Object::new();
-    let padding = js_sys::Array::of2(&px.into(), &px.into());
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = js_sys::Reflect::set(&options, &"padding".into(), &padding);
-    options.into()
+/// `fitBounds` options: a margin in pixels, and no animation — Leaflet ignores a
+/// new view asked for while a zoom animation runs, so a second fit would be lost.
+pub fn fit_options(padding_px: f64) -> JsValue {
+    let padding = js_sys::Array::of2(&padding_px.into(), &padding_px.into());
+    options(&[("padding", padding.into()), ("animate", JsValue::FALSE)])
+}
+
+/// A plain JS object from `(key, value)` pairs, for Leaflet options.
+pub fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (key, value) in pairs {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object.into()
 }
 
 /// Appends `<tag class=…>text</tag>` to `parent` and returns it.

@@ -8,10 +8,11 @@ use leaflet::{
     TileLayerOptions,
 };
 use leptos::html::Div;
+use wasm_bindgen::prelude::*;
 use leptos::prelude::*;
 use proxipro_model::{Dataset, School};
 
-use super::leaflet_glue::{append_text, div_icon, mark, padding_options};
+use super::leaflet_glue::{append_text, div_icon, geo_json, mark, options, fit_options};
 use crate::config::{link_with, AppConfig};
 
 /// Rennes, shown until the schools' extent is known.
@@ -24,6 +25,12 @@ struct LiveMap {
     markers: LayerGroup,
     by_uai: HashMap<String, Marker>,
     fitted: bool,
+    /// Isochrones and the origin marker, redrawn together.
+    journey: LayerGroup,
+    /// The origin the view was last fitted to: a new origin brings its isochrones into view.
+    fitted_origin: Option<(f64, f64)>,
+    /// Kept alive as long as the map: Leaflet calls it on every click.
+    _on_click: Closure<dyn FnMut(leaflet::MouseEvent)>,
 }
 
 #[component]
@@ -38,6 +45,15 @@ pub fn SchoolMap(
     /// Schools with at least one offer passing the filters; the others are muted.
     #[prop(into)]
     visible_schools: Signal<HashSet<String>>,
+    /// The journey origin, drawn as its own marker.
+    #[prop(into)]
+    origin: Signal<Option<proxipro_model::LatLon>>,
+    /// Isochrone polygons, (minutes, GeoJSON), widest first.
+    #[prop(into)]
+    bands: Signal<Vec<(u32, String)>>,
+    /// A click or tap on the map: (lat, lon) of the new origin.
+    #[prop(into)]
+    on_pick_origin: Callback<(f64, f64)>,
     /// False while the map is hidden (phone list view); Leaflet must re-measure when it returns.
     #[prop(into)]
     shown: Signal<bool>,
@@ -50,7 +66,7 @@ pub fn SchoolMap(
         let Some(element) = container.get() else { return };
         let dataset = dataset.get();
         live.update_value(|live| {
-            let live = live.get_or_insert_with(|| create_map(&element, &config));
+            let live = live.get_or_insert_with(|| create_map(&element, &config, on_pick_origin));
             if let Some(dataset) = dataset {
                 live.show_schools(&dataset);
             }
@@ -87,6 +103,16 @@ pub fn SchoolMap(
         });
     });
 
+    Effect::new(move |_| {
+        let origin = origin.get();
+        let bands = bands.get();
+        live.update_value(|live| {
+            if let Some(live) = live {
+                live.show_journey(origin, &bands);
+            }
+        });
+    });
+
     on_cleanup(move || {
         live.try_update_value(|live| live.take().map(|live| live.map.remove()));
     });
@@ -101,7 +127,7 @@ pub fn SchoolMap(
     }
 }
 
-fn create_map(element: &web_sys::HtmlDivElement, config: &AppConfig) -> LiveMap {
+fn create_map(element: &web_sys::HtmlDivElement, config: &AppConfig, on_pick: Callback<(f64, f64)>) -> LiveMap {
     let options = MapOptions::new();
     // Quarter zoom steps let the département fill the map instead of snapping a level out.
     options.set_zoom_snap(0.25);
@@ -113,9 +139,16 @@ fn create_map(element: &web_sys::HtmlDivElement, config: &AppConfig) -> LiveMap 
     tile_options.set_max_zoom(19.0);
     TileLayer::new_options(&config.tiles_url, &tile_options).add_to(&map);
 
+    let journey = LayerGroup::new();
+    journey.add_to(&map);
     let markers = LayerGroup::new();
     markers.add_to(&map);
-    LiveMap { map, markers, by_uai: HashMap::new(), fitted: false }
+    let on_click = Closure::<dyn FnMut(leaflet::MouseEvent)>::new(move |event: leaflet::MouseEvent| {
+        let point = event.lat_lng();
+        on_pick.run((point.lat(), point.lng()));
+    });
+    map.on("click", on_click.as_ref());
+    LiveMap { map, markers, by_uai: HashMap::new(), fitted: false, journey, fitted_origin: None, _on_click: on_click }
 }
 
 impl LiveMap {
@@ -146,7 +179,7 @@ impl LiveMap {
         }
         if !self.fitted {
             if let Some(bounds) = bounds(schools) {
-                self.map.fit_bounds_with_options(&bounds, &padding_options(24.0));
+                self.map.fit_bounds_with_options(&bounds, &fit_options(24.0));
                 self.fitted = true;
             }
         }
@@ -160,6 +193,48 @@ impl LiveMap {
         let zoom = self.map.get_zoom().max(FOCUS_ZOOM);
         self.map.set_view(&marker.get_lat_lng(), zoom);
         marker.open_popup();
+    }
+}
+
+impl LiveMap {
+    fn show_journey(&mut self, origin: Option<proxipro_model::LatLon>, bands: &[(u32, String)]) {
+        self.journey.clear_layers();
+        let count = bands.len().max(1) as f64;
+        for (rank, (minutes, geojson)) in bands.iter().enumerate() {
+            let Ok(data) = js_sys::JSON::parse(geojson) else { continue };
+            // Nearer bands darker: the widest (the budget) is the lightest.
+            let opacity = 0.10 + 0.12 * rank as f64 / count;
+            let style = options(&[
+                ("color", JsValue::from_str("#000091")),
+                ("weight", JsValue::from_f64(if rank == 0 { 2.0 } else { 1.0 })),
+                ("fillColor", JsValue::from_str("#000091")),
+                ("fillOpacity", JsValue::from_f64(opacity)),
+                ("className", JsValue::from_str(&format!("isochrone isochrone-{minutes}"))),
+            ]);
+            let layer = geo_json(&data, &options(&[("style", style), ("interactive", JsValue::FALSE)]));
+            self.journey.add_layer(&layer);
+            let key = origin.map(|o| (o.lat, o.lon));
+            if rank == 0 && key != self.fitted_origin {
+                // An empty band has no bounds to fit.
+                let has_area = geojson.contains("[[");
+                if has_area {
+                    self.map.fit_bounds_with_options(&layer.get_bounds(), &fit_options(24.0));
+                    self.fitted_origin = key;
+                }
+            }
+        }
+        if let Some(origin) = origin {
+            let icon_options = DivIconOptions::new();
+            icon_options.set_class_name("origin-marker".into());
+            icon_options.set_icon_size(Point::new(26.0, 26.0));
+            let marker_options = MarkerOptions::new();
+            marker_options.set_icon(div_icon(&icon_options));
+            marker_options.set_title("Point de départ".into());
+            marker_options.set_alt("Point de départ".into());
+            marker_options.set_keyboard(false);
+            let marker = Marker::new_with_options(&LatLng::new(origin.lat, origin.lon), &marker_options);
+            self.journey.add_layer(&marker);
+        }
     }
 }
 

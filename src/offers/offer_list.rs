@@ -1,11 +1,14 @@
 //! The filtered offers beside the map, each with the figures that matter most.
 //! Long lists come in pages so the page stays fast with thousands of offers.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 use proxipro_explore::filters::Visible;
 use proxipro_model::{Dataset, Offer};
 
 use super::{card_link, has_no_prospects, offer_title};
+use crate::journey::Reached;
 use crate::source::Loaded;
 use crate::ui::format::{decimal, percent};
 
@@ -20,6 +23,12 @@ pub fn OfferList(
     school: Signal<Option<String>>,
     /// UAI of the school whose offer the pointer or focus is on; the map highlights it.
     highlighted: RwSignal<Option<String>>,
+    /// How each school is reached from the chosen origin (empty until one is chosen).
+    #[prop(into)]
+    travel: Signal<HashMap<String, Reached>>,
+    /// Minutes; schools beyond it appear only for their boarding house.
+    #[prop(into)]
+    budget: Signal<u32>,
     /// Drops the school choice.
     #[prop(into)]
     on_all_schools: Callback<()>,
@@ -60,12 +69,19 @@ pub fn OfferList(
     };
     let items = move || {
         let limit = shown.get();
-        visible.with(|visible| {
-            visible
-                .iter()
-                .take(limit)
-                .map(|v| offer_item(&dataset, &dataset.offers[v.index], highlighted))
-                .collect_view()
+        let budget = budget.get();
+        travel.with(|travel| {
+            visible.with(|visible| {
+                visible
+                    .iter()
+                    .take(limit)
+                    .map(|v| {
+                        let offer = &dataset.offers[v.index];
+                        let trip = trip_line(travel.get(&offer.uai), v.beyond_budget, budget);
+                        offer_item(&dataset, offer, trip, highlighted)
+                    })
+                    .collect_view()
+            })
         })
     };
     let more = move || {
@@ -83,7 +99,27 @@ pub fn OfferList(
     }
 }
 
-fn offer_item(dataset: &Dataset, offer: &Offer, highlighted: RwSignal<Option<String>>) -> impl IntoView {
+/// "≈ 27 min · ligne C4 + 6 min à pied", or why the school shows beyond the budget.
+fn trip_line(reached: Option<&Reached>, beyond_budget: bool, budget: u32) -> Option<(String, bool)> {
+    match (reached, beyond_budget) {
+        (_, true) => Some((
+            match reached {
+                Some(r) => format!("Internat · ≈ {} min, au-delà de {budget} min", r.minutes.round()),
+                None => format!("Internat · au-delà de {budget} min"),
+            },
+            true,
+        )),
+        (Some(r), false) => Some((format!("≈ {} min · {}", r.minutes.round(), r.how), false)),
+        (None, false) => None,
+    }
+}
+
+fn offer_item(
+    dataset: &Dataset,
+    offer: &Offer,
+    trip: Option<(String, bool)>,
+    highlighted: RwSignal<Option<String>>,
+) -> impl IntoView {
     let programme = dataset.programme(&offer.cfd);
     let school = dataset.school(&offer.uai);
     let title = programme.map(offer_title).unwrap_or_else(|| offer.cfd.clone());
@@ -116,6 +152,7 @@ fn offer_item(dataset: &Dataset, offer: &Offer, highlighted: RwSignal<Option<Str
                 on:focus=move |_| highlighted.set(Some(uai_focus.clone()))
                 on:blur=move |_| highlighted.update(|h| if h.as_deref() == Some(uai_blur.as_str()) { *h = None })
             >
+                {trip.map(|(text, beyond)| view! { <span class="offer-trip" class:beyond=beyond>{text}</span> })}
                 <span class="offer-title">{title}</span>
                 <span class="offer-school">{where_}</span>
                 <span class="offer-figures">

@@ -37,6 +37,20 @@ impl StaticDataset {
 }
 
 /// Fetches and parses `url`; the parse time is recorded as `timing` (see [`crate::perf`]).
+/// The network file of the region, checked and decoded.
+impl StaticDataset {
+    pub async fn network(&self, file: &str) -> Result<proxipro_isochrone::Network, LoadError> {
+        let url = format!("{}/{file}", self.base_url);
+        let response = Request::get(&url).send().await.map_err(|_| LoadError::Network { url: url.clone() })?;
+        if !response.ok() {
+            return Err(LoadError::Status { url, status: response.status() });
+        }
+        let bytes = response.binary().await.map_err(|_| LoadError::Network { url: url.clone() })?;
+        crate::perf::measure("networkDecode", || proxipro_isochrone::format::decode(&bytes))
+            .map_err(|error| LoadError::Malformed { url, detail: error.to_string() })
+    }
+}
+
 async fn get_json<T: DeserializeOwned>(url: &str, timing: &str) -> Result<T, LoadError> {
     let response = Request::get(url).send().await.map_err(|_| LoadError::Network { url: url.to_string() })?;
     if !response.ok() {

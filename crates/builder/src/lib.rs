@@ -11,6 +11,7 @@ mod catalogue;
 mod error;
 mod html_text;
 mod inserjeunes;
+mod network;
 mod onisep;
 mod output;
 mod region;
@@ -21,7 +22,7 @@ mod table;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use proxipro_model::{Dataset, Figure, Provenance, DATASET_FILE, PROVENANCE_FILE, SCHEMA_VERSION};
+use proxipro_model::{Dataset, Figure, Provenance, DATASET_FILE, NETWORK_FILE, PROVENANCE_FILE, SCHEMA_VERSION};
 
 pub use annuaire::parse_annuaire;
 pub use error::BuildError;
@@ -80,10 +81,15 @@ pub fn build_region(config: &BuildConfig) -> Result<Report, BuildError> {
         &mut report.joins,
     );
 
+    let network = network::build(raw, &region, &mut report.rejects)?;
+    let mut all_sources = sources::all(&annuaire_file, &annuaire.last_update);
+    if network.is_some() {
+        all_sources.extend(network::sources());
+    }
     let provenance = Provenance {
         schema_version: SCHEMA_VERSION,
         region: region.clone(),
-        sources: sources::all(&annuaire_file, &annuaire.last_update),
+        sources: all_sources,
         methods: sources::methods(),
     };
     let dataset = Dataset {
@@ -92,14 +98,26 @@ pub fn build_region(config: &BuildConfig) -> Result<Report, BuildError> {
         schools,
         programmes: catalogue.programmes,
         offers: catalogue.offers,
+        network: network.as_ref().map(|n| n.info.clone()),
     };
     report.count_dataset(&dataset);
 
-    let files = vec![(DATASET_FILE, to_json(&dataset, false)), (PROVENANCE_FILE, to_json(&provenance, true))];
+    let mut files = vec![(DATASET_FILE, to_json(&dataset, false)), (PROVENANCE_FILE, to_json(&provenance, true))];
+    if let Some(network) = network {
+        report.network = Some(network_summary(&network.report));
+        files.push((NETWORK_FILE, network.bytes));
+    }
     let target = config.out_dir.join(&region.slug);
     output::replace_dir_atomically(&target, &files)?;
     report.written = files.iter().map(|(name, bytes)| (target.join(name), bytes.len())).collect();
     Ok(report)
+}
+
+fn network_summary(report: &proxipro_transit_import::ImportReport) -> String {
+    format!(
+        "horaires du {} ; {} trajets de bus et {} rames de métro ce jour-là ; {} nœuds de rue ; {} correspondances à pied",
+        report.service_date_label_fr, report.gtfs.trips_on_date, report.metro.trips, report.streets.nodes, report.footpaths
+    )
 }
 
 /// Compact for the files the app parses on start, pretty for the ones people read.

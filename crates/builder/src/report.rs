@@ -44,6 +44,8 @@ pub struct Report {
     /// Indicator name → number of offers that have it.
     pub offer_fields: BTreeMap<&'static str, usize>,
     pub joins: Joins,
+    /// One line on the transport network, when the region has one.
+    pub network: Option<String>,
     pub rejects: Vec<Reject>,
     pub written: Vec<(PathBuf, usize)>,
 }
@@ -58,6 +60,7 @@ impl Report {
             programmes: 0,
             offer_fields: BTreeMap::new(),
             joins: Joins::default(),
+            network: None,
             rejects: Vec::new(),
             written: Vec::new(),
         }
@@ -129,6 +132,10 @@ impl fmt::Display for Report {
         writeln!(f, "Jointures :")?;
         for (join, (matched, total)) in &self.joins.0 {
             writeln!(f, "  {join:<48} {matched:>5} / {total} ({:.0} %)", percent(*matched, *total))?;
+        }
+        match &self.network {
+            Some(network) => writeln!(f, "Réseau de transport : {network}")?,
+            None => writeln!(f, "Réseau de transport : aucun horaire pour cette région (marche et vélo seulement)")?,
         }
         let mut by_reason: BTreeMap<(&str, String), usize> = BTreeMap::new();
         for reject in &self.rejects {

@@ -19,11 +19,13 @@ pub use provenance::{Provenance, Source};
 pub use school::{Address, LatLon, School, SchoolKind, SchoolOutcomes, Sector};
 
 /// Bumped whenever a field changes meaning or disappears.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// File names inside a region folder, so builder and app cannot disagree.
 pub const DATASET_FILE: &str = "dataset.json";
 pub const PROVENANCE_FILE: &str = "provenance.json";
+/// The transport network for isochrones (binary, see the isochrone crate's `format`).
+pub const NETWORK_FILE: &str = "network.bin";
 
 /// The area a dataset covers (a département for now).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,6 +52,23 @@ pub struct Dataset {
     pub programmes: Vec<Programme>,
     /// Sorted by id.
     pub offers: Vec<Offer>,
+    /// The public-transport network of the region, when the sources have one.
+    pub network: Option<NetworkInfo>,
+}
+
+/// What the app needs to know about the network before loading it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NetworkInfo {
+    /// File name inside the region folder.
+    pub file: String,
+    /// The day whose timetable the network holds, in French ("mardi 15 novembre 2011").
+    pub timetable_day: String,
+    /// Who runs it, for the page ("STAR (Rennes Métropole) et métro a").
+    pub operator: String,
+    /// South-west and north-east corners of the stops: beyond, no public transport is known.
+    pub bounds: [LatLon; 2],
+    /// Size of the file, for the loading message.
+    pub bytes: u64,
 }
 
 impl Dataset {

@@ -1,0 +1,94 @@
+//! Live isochrones: an origin in Rennes, three modes, a budget; the list and
+//! the polygon change together (a school inside the polygon is listed, one far
+//! outside is not).
+
+use proxipro_e2e::{dataset, dist_dir, Browser, ServerOptions, StaticServer, Viewport};
+
+/// République, the centre of the network (métro a, most bus lines).
+const REPUBLIQUE: &str = "48.11010,-1.67960";
+
+async fn listed_schools(browser: &Browser) -> Vec<String> {
+    let value = browser
+        .script("return [...new Set([...document.querySelectorAll('.offer-item')].map(a => a.dataset.uai))]")
+        .await;
+    serde_json::from_value(value).expect("a list of UAIs")
+}
+
+/// Whether the widest drawn isochrone contains the school's marker (a point-in-polygon test in the page).
+async fn inside_polygon(browser: &Browser, uai: &str) -> bool {
+    let dataset = dataset();
+    let school = dataset.school(uai).expect("school in dataset");
+    let script = format!(
+        "const outer = document.querySelector('path.isochrone'); if (!outer) return null; \
+         const marker = [...document.querySelectorAll('.school-marker')].find(m => m.getAttribute('title') === {name:?}); \
+         const r = marker.getBoundingClientRect(); \
+         const p = new DOMPoint(r.left + r.width / 2, r.top + r.height / 2).matrixTransform(outer.getScreenCTM().inverse()); \
+         return outer.isPointInFill(p);",
+        name = school.name
+    );
+    browser.script(&script).await.as_bool().unwrap_or(false)
+}
+
+#[tokio::test]
+async fn three_modes_and_a_budget_change_the_list_and_the_polygon_together() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&depart={REPUBLIQUE}&mode=tc&budget=30&arrivee=0&heure=07:30&tri=temps"))).await;
+
+    browser.wait_for("path.isochrone").await;
+    let trip = browser.text(".offer-item .offer-trip").await;
+    assert!(trip.starts_with("≈ "), "the first offer shows its travel time: {trip}");
+    assert!(browser.text(".timetable-day").await.contains("mardi 15 novembre 2011"), "the page says which day the timetable is from");
+    let transit = listed_schools(&browser).await;
+    assert!(!transit.is_empty());
+    // Lycée Jean Jaurès (Rennes) is reachable from République in 30 min by bus; Saint-Malo is not.
+    assert!(transit.contains(&"0350031U".to_string()), "{transit:?}");
+    assert!(!transit.contains(&"0350062C".to_string()), "Saint-Malo is 70 km away");
+    assert!(inside_polygon(&browser, "0350031U").await, "a listed school lies inside the polygon");
+    assert!(!inside_polygon(&browser, "0350062C").await, "Saint-Malo lies outside it");
+    browser.screenshot("isochrone-transit-30min").await;
+
+    browser.click(".mode-button[data-mode=\"pied\"]").await;
+    browser.wait_for(".mode-button[data-mode=\"pied\"][aria-checked=\"true\"]").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let walking = listed_schools(&browser).await;
+    assert!(walking.len() <= transit.len(), "walking reaches no more schools than transit ({} > {})", walking.len(), transit.len());
+    for uai in &walking {
+        assert!(inside_polygon(&browser, uai).await, "{uai} listed on foot lies inside the walking polygon");
+    }
+    browser.screenshot("isochrone-walk-30min").await;
+
+    browser.click(".mode-button[data-mode=\"velo\"]").await;
+    browser.wait_for(".mode-button[data-mode=\"velo\"][aria-checked=\"true\"]").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let cycling = listed_schools(&browser).await;
+    assert!(cycling.len() >= walking.len(), "a bike reaches at least what walking does");
+    browser.screenshot("isochrone-bike-30min").await;
+
+    // A smaller budget never lists more schools.
+    browser.script("const r = document.querySelector('.budget input'); r.value = '10'; r.dispatchEvent(new Event('change', {bubbles: true})); return true").await;
+    browser.wait_for(".budget strong").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let short = listed_schools(&browser).await;
+    assert!(short.len() <= cycling.len());
+    let url = browser.client.current_url().await.expect("url");
+    assert!(url.query().is_some_and(|q| q.contains("budget=10") && q.contains("mode=velo")), "{url}");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_click_on_the_map_sets_the_origin() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&server.url("/?tiles=/__test__/tile.png&mode=pied&budget=20")).await;
+    browser.wait_for(".school-marker").await;
+    // Wait for the network, then click an empty spot of the map.
+    browser.wait_for(".origin-line.hint").await;
+    browser.script("const m = document.querySelector('.school-map'); const r = m.getBoundingClientRect(); \
+        m.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: r.left + r.width * 0.52, clientY: r.top + r.height * 0.55})); return true").await;
+    browser.wait_for("path.isochrone").await;
+    browser.wait_for(".origin-marker").await;
+    let url = browser.client.current_url().await.expect("url");
+    assert!(url.query().is_some_and(|q| q.contains("depart=")), "the origin is in the address: {url}");
+    browser.close().await;
+}

@@ -1,0 +1,168 @@
+//! Travel times from the chosen origin to every school, and the isochrone
+//! polygons, computed in the browser with the isochrone engine.
+
+use std::collections::HashMap;
+
+use proxipro_explore::url_state::Mode;
+use proxipro_explore::ViewState;
+use proxipro_isochrone::contour::{isochrones, to_geojson, ContourParams};
+use proxipro_isochrone::grid::{GridSpec, TravelTimeGrid};
+use proxipro_isochrone::street::{StreetMode, Targets, TravelMethod};
+use proxipro_isochrone::transit::{ArriveByQuery, TransitQuery};
+use proxipro_isochrone::{Engine, LatLon};
+use proxipro_model::{Dataset, NetworkInfo};
+
+/// Cells per half-side of the isochrone grid: 121 × 121 points whatever the budget.
+const HALF_CELLS: f64 = 60.0;
+/// Public transport is known this far around the outermost stops.
+const NETWORK_MARGIN_DEG: f64 = 0.01;
+
+/// The engine with the schools prepared as targets (snapped once).
+pub struct Routing {
+    pub engine: Engine,
+    pub info: NetworkInfo,
+    uais: Vec<String>,
+    schools: Targets,
+}
+
+impl Routing {
+    pub fn new(engine: Engine, info: NetworkInfo, dataset: &Dataset) -> Self {
+        let uais = dataset.schools.iter().map(|s| s.uai.clone()).collect();
+        let points = dataset.schools.iter().map(|s| LatLon::new(s.position.lat, s.position.lon)).collect();
+        let schools = engine.targets(points);
+        Routing { engine, info, uais, schools }
+    }
+
+    /// Whether public transport is known around `point`.
+    pub fn covers(&self, point: LatLon) -> bool {
+        let [south_west, north_east] = self.info.bounds;
+        (south_west.lat - NETWORK_MARGIN_DEG..=north_east.lat + NETWORK_MARGIN_DEG).contains(&point.lat)
+            && (south_west.lon - NETWORK_MARGIN_DEG..=north_east.lon + NETWORK_MARGIN_DEG).contains(&point.lon)
+    }
+}
+
+/// How one school is reached.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reached {
+    pub minutes: f32,
+    /// "ligne C4 puis a · 6 min à pied", "à pied"…
+    pub how: String,
+    /// Straight line × detour, no street data near one end.
+    pub estimate: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Journey {
+    pub schools: HashMap<String, Reached>,
+    /// (minutes, GeoJSON FeatureCollection), widest first.
+    pub bands: Vec<(u32, String)>,
+    /// Said above the list: estimates, outside the network…
+    pub notes: Vec<String>,
+}
+
+impl Journey {
+    pub fn minutes(&self) -> HashMap<String, f32> {
+        self.schools.iter().map(|(uai, r)| (uai.clone(), r.minutes)).collect()
+    }
+}
+
+fn speed(routing: &Routing, mode: Mode) -> f64 {
+    let params = routing.engine.params();
+    match mode {
+        Mode::Walk => params.walk_speed_mps,
+        Mode::Bike => params.bike_speed_mps,
+        // A generous bound on how far a bus can take you, to size the grid.
+        Mode::Transit => 7.0,
+    }
+}
+
+fn thresholds(budget: u32) -> Vec<u32> {
+    let mut minutes: Vec<u32> = (1..=6).map(|i| i * 15).filter(|m| *m < budget).collect();
+    minutes.push(budget);
+    minutes
+}
+
+pub fn compute(routing: &Routing, state: &ViewState, origin: LatLon) -> Journey {
+    let budget_s = state.budget * 60;
+    let mut notes = Vec::new();
+    let mode = state.mode;
+    if mode == Mode::Transit && !routing.covers(origin) {
+        notes.push("Ce point est hors du réseau de transport connu (bus STAR et métro de Rennes) : seuls les trajets à pied sont comptés.".into());
+    }
+    let radius = (budget_s as f64 * speed(routing, mode)).max(500.0);
+    let spec = GridSpec::around(origin, radius, (radius / HALF_CELLS).max(40.0));
+    let grid_targets = routing.engine.targets(spec.points());
+
+    let mut schools = HashMap::new();
+    let mut grid = match mode {
+        Mode::Walk | Mode::Bike => {
+            let street_mode = if mode == Mode::Walk { StreetMode::Walk } else { StreetMode::Bike };
+            let word = if mode == Mode::Walk { "à pied" } else { "à vélo" };
+            let times = routing.engine.street_travel_times(origin, street_mode, &routing.schools, budget_s.max(90 * 60));
+            for (uai, time) in routing.uais.iter().zip(times) {
+                if let Some(time) = time {
+                    let estimate = time.method == TravelMethod::StraightLineEstimate;
+                    let how = if estimate { format!("{word} (estimation en ligne droite)") } else { word.to_string() };
+                    schools.insert(uai.clone(), Reached { minutes: time.seconds as f32 / 60.0, how, estimate });
+                }
+            }
+            let grid_times = routing.engine.street_travel_times(origin, street_mode, &grid_targets, budget_s);
+            if grid_times.iter().flatten().all(|t| t.method == TravelMethod::StraightLineEstimate) {
+                notes.push("Pas de rues connues autour de ce point : temps estimés en ligne droite × 1,3.".into());
+            }
+            TravelTimeGrid::from_street_times(spec, &grid_times)
+        }
+        Mode::Transit => {
+            // Arriving by T within B is leaving at T − B and arriving by T (timetables are first-in first-out).
+            let departure_s = if state.arrive_by { (state.time * 60).saturating_sub(budget_s) } else { state.time * 60 };
+            let query = TransitQuery { origin, departure_s, max_travel_s: budget_s.max(90 * 60) };
+            let result = routing.engine.transit_travel_times(&query, &routing.schools);
+            for (index, (uai, target)) in routing.uais.iter().zip(result.targets()).enumerate() {
+                let Some(travel_s) = target.travel_s else { continue };
+                let mut minutes = travel_s as f32 / 60.0;
+                let mut how = describe(result.journey_summary(&routing.engine, index));
+                if state.arrive_by && travel_s <= budget_s {
+                    // The latest departure that still makes it: the time the student really spends.
+                    let arrive = ArriveByQuery {
+                        origin,
+                        target: routing.schools.points()[index],
+                        arrive_by_s: state.time * 60,
+                        max_travel_s: budget_s,
+                    };
+                    if let Some(latest) = routing.engine.transit_arrive_by(&arrive) {
+                        minutes = (state.time * 60 - latest.departure_s) as f32 / 60.0;
+                        how = format!("départ {} · {how}", clock(latest.departure_s));
+                    }
+                }
+                schools.insert(uai.clone(), Reached { minutes, how, estimate: false });
+            }
+            let grid_query = TransitQuery { max_travel_s: budget_s, ..query };
+            TravelTimeGrid::from_transit(spec, &routing.engine.transit_travel_times(&grid_query, &grid_targets))
+        }
+    };
+    let params = routing.engine.params();
+    grid.fill_gaps(params.walk_speed_mps, params.detour_factor, budget_s);
+    let minutes = thresholds(state.budget);
+    let seconds: Vec<u32> = minutes.iter().map(|m| m * 60).collect();
+    let bands = isochrones(&grid, &seconds, ContourParams::default());
+    let mut bands: Vec<(u32, String)> =
+        minutes.into_iter().zip(bands).map(|(m, band)| (m, to_geojson(std::slice::from_ref(&band)))).collect();
+    bands.reverse();
+    Journey { schools, bands, notes }
+}
+
+fn clock(seconds: u32) -> String {
+    format!("{}h{:02}", (seconds / 3600) % 24, (seconds / 60) % 60)
+}
+
+fn describe(summary: Option<proxipro_isochrone::transit::JourneySummary>) -> String {
+    match summary {
+        None => "trajet".into(),
+        Some(summary) if summary.routes.is_empty() => "à pied".into(),
+        Some(summary) => {
+            let lines = summary.routes.iter().map(|r| if r == "a" { "métro a".to_string() } else { format!("ligne {r}") });
+            format!("{} + {} min à pied", lines.collect::<Vec<_>>().join(" puis "), summary.walk_minutes())
+        }
+    }
+}
+

@@ -1,0 +1,133 @@
+//! Where from, how, and how long: the origin (a click on the map), the mode,
+//! the time budget and the departure or arrival time.
+
+use leptos::prelude::*;
+use proxipro_explore::url_state::{format_time, parse_time, Mode, BUDGET_RANGE};
+
+use crate::journey::Journey;
+use crate::source::AppData;
+use crate::state::view::ViewStore;
+
+#[component]
+pub fn JourneyPanel(#[prop(into)] journey: Signal<Option<Journey>>) -> impl IntoView {
+    let store = expect_context::<ViewStore>();
+    let data = expect_context::<AppData>();
+    let state = store.state;
+
+    let origin_line = move || match state.with(|s| s.origin) {
+        Some(origin) => view! {
+            <p class="origin-line">
+                "Départ : point choisi sur la carte ("
+                {format!("{:.4}, {:.4}", origin.lat, origin.lon).replace('.', ",")}
+                ") "
+                <button type="button" class="link-button" on:click=move |_| store.update(|s| s.origin = None)>
+                    "Effacer"
+                </button>
+            </p>
+        }
+        .into_any(),
+        None => view! {
+            <p class="origin-line hint">"Cliquez (ou touchez) la carte pour choisir le point de départ : domicile ou collège."</p>
+        }
+        .into_any(),
+    };
+    let network_line = move || match data.routing.get() {
+        None => Some(view! { <p class="hint" role="status">"Chargement du réseau de transport…"</p> }.into_any()),
+        Some(Err(error)) => Some(
+            view! {
+                <p class="hint" role="alert">
+                    "Réseau de transport indisponible : " {error.to_string()} " "
+                    <button type="button" class="link-button" on:click=move |_| data.routing.refetch()>"Réessayer"</button>
+                </p>
+            }
+            .into_any(),
+        ),
+        Some(Ok(None)) => Some(view! { <p class="hint">"Pas d'horaires de transport pour cette région : marche et vélo seulement."</p> }.into_any()),
+        Some(Ok(Some(routing))) => (state.with(|s| s.mode) == Mode::Transit).then(|| {
+            view! {
+                <p class="hint timetable-day">
+                    {format!("Horaires {} du {} (les plus récents des données ouvertes disponibles).", routing.info.operator, routing.info.timetable_day)}
+                </p>
+            }
+            .into_any()
+        }),
+    };
+    let notes = move || {
+        journey.with(|j| j.as_ref().map(|j| j.notes.clone())).unwrap_or_default().into_iter().map(|note| {
+            view! {
+                <div class="notice" role="status">
+                    <p>{note}</p>
+                    <p>
+                        <button type="button" class="link-button" on:click=move |_| store.update(|s| s.mode = Mode::Walk)>"À pied"</button>
+                        " · "
+                        <button type="button" class="link-button" on:click=move |_| store.update(|s| s.mode = Mode::Bike)>"À vélo"</button>
+                    </p>
+                </div>
+            }
+        }).collect_view()
+    };
+
+    view! {
+        <section class="journey" aria-labelledby="titre-trajet">
+            <h2 id="titre-trajet" class="panel-title">"Trajet"</h2>
+            {origin_line}
+            <div class="mode-choice" role="radiogroup" aria-label="Mode de déplacement">
+                {Mode::ALL
+                    .into_iter()
+                    .map(|mode| view! {
+                        <button
+                            type="button"
+                            role="radio"
+                            class="mode-button"
+                            data-mode=mode.code()
+                            aria-checked=move || (state.with(|s| s.mode) == mode).to_string()
+                            on:click=move |_| store.update(|s| s.mode = mode)
+                        >
+                            {mode.label()}
+                        </button>
+                    })
+                    .collect_view()}
+            </div>
+            <label class="budget">
+                <span>"Temps de trajet maximal : " <strong>{move || format!("{} min", state.with(|s| s.budget))}</strong></span>
+                <input
+                    type="range"
+                    min=*BUDGET_RANGE.start()
+                    max=*BUDGET_RANGE.end()
+                    step="5"
+                    prop:value=move || state.with(|s| s.budget.to_string())
+                    on:change=move |event| {
+                        if let Ok(budget) = event_target_value(&event).parse::<u32>() {
+                            store.update(|s| s.budget = budget.clamp(*BUDGET_RANGE.start(), *BUDGET_RANGE.end()));
+                        }
+                    }
+                />
+            </label>
+            <div class="time-choice" class:inactive=move || state.with(|s| s.mode) != Mode::Transit>
+                <select
+                    aria-label="Partir à ou arriver avant"
+                    prop:value=move || if state.with(|s| s.arrive_by) { "arrivee" } else { "depart" }
+                    on:change=move |event| {
+                        let arrive_by = event_target_value(&event) == "arrivee";
+                        store.update(|s| s.arrive_by = arrive_by);
+                    }
+                >
+                    <option value="arrivee">"Arriver avant"</option>
+                    <option value="depart">"Partir à"</option>
+                </select>
+                <input
+                    type="time"
+                    aria-label="Heure"
+                    prop:value=move || format_time(state.with(|s| s.time))
+                    on:change=move |event| {
+                        if let Some(time) = parse_time(&event_target_value(&event)) {
+                            store.update(|s| s.time = time);
+                        }
+                    }
+                />
+            </div>
+            {network_line}
+            {notes}
+        </section>
+    }
+}
