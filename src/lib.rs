@@ -11,6 +11,7 @@ pub mod map;
 pub mod offers;
 pub mod perf;
 pub mod search;
+pub mod selection;
 pub mod source;
 pub mod state;
 pub mod ui;
@@ -23,6 +24,8 @@ use crate::about::AboutPage;
 use crate::config::AppConfig;
 use crate::explorer::ExplorerPage;
 use crate::offers::offer_card::OfferCardPage;
+use crate::selection::compare_page::ComparePage;
+use crate::selection::selection_page::SelectionPage;
 use crate::source::AppData;
 use crate::state::view::ViewStore;
 use crate::state::wishes::WishStore;
@@ -60,6 +63,8 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/") view=ExplorerPage/>
                 <Route path=path!("/a-propos") view=AboutPage/>
                 <Route path=path!("/formation/:id") view=OfferCardPage/>
+                <Route path=path!("/selection") view=SelectionPage/>
+                <Route path=path!("/comparer") view=ComparePage/>
             </Routes>
         </main>
     }

@@ -9,6 +9,7 @@ use proxipro_model::{Dataset, Figure, Job, Offer, Outcomes, Programme, School};
 
 use super::{has_no_prospects, offer_title};
 use crate::config::keep_query;
+use crate::selection::wish_button::WishButtons;
 use crate::source::AppData;
 use crate::ui::figure::FigureRow;
 use crate::ui::format::{decimal, percent};
@@ -111,6 +112,7 @@ fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
         </section>
 
         {school.map(|school| view! { <SchoolView school=school/> })}
+        <WishButtons offer_id=offer.id.clone()/>
     }
     .into_any()
 }

@@ -1,0 +1,83 @@
+//! An adviser's session: filters from an origin, opens cards, builds a wish list
+//! with ambitions, compares two offers; the share link reopens it elsewhere.
+
+use proxipro_e2e::{dataset, dist_dir, Browser, ServerOptions, StaticServer, Viewport};
+
+const SETTINGS: &str = "tiles=/__test__/tile.png";
+
+async fn add_with_ambition(browser: &Browser, server: &StaticServer, offer: &str, ambition: &str) {
+    browser.open(&server.url(&format!("/formation/{offer}?{SETTINGS}"))).await;
+    browser.click(&format!(".ambition-button[data-ambition=\"{ambition}\"]")).await;
+    browser.wait_for(&format!(".ambition-button[data-ambition=\"{ambition}\"][aria-checked=\"true\"]")).await;
+    assert!(browser.text(".wish-status").await.starts_with("Dans votre sélection"));
+}
+
+#[tokio::test]
+async fn an_adviser_filters_builds_a_selection_compares_and_shares_it() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+
+    // Transit, 45 min, arriving by 8:00 from République; then Bac pro with a boarding house.
+    browser.open(&server.url(&format!("/?{SETTINGS}&depart=48.11010,-1.67960&mode=tc&budget=45&heure=08:00"))).await;
+    browser.wait_for("path.isochrone").await;
+    for label in ["Bac pro", "Avec internat"] {
+        let checkbox = format!("//label[contains(@class, 'check')][span[starts-with(., '{label}')]]/input");
+        let found = browser.client.find(fantoccini::Locator::XPath(&checkbox)).await;
+        found.unwrap_or_else(|e| panic!("filter `{label}`: {e}")).click().await.expect("tick the filter");
+        browser.wait_for(".active-filters .chip").await;
+    }
+    browser.wait_for(".active-filters .chip").await;
+    let url = browser.client.current_url().await.expect("url");
+    assert!(url.query().is_some_and(|q| q.contains("internat=1") && q.contains("diplome=bacpro")), "{url}");
+    let first = browser.wait_for(".offer-item").await;
+    let trip = browser.text(".offer-item .offer-trip").await;
+    assert!(trip.starts_with("≈ ") || trip.starts_with("Internat"), "{trip}");
+    browser.screenshot("adviser-filters-transit-45min").await;
+    first.click().await.expect("open the first card");
+    browser.wait_for(".offer-card h1").await;
+
+    // Three offers with three ambitions.
+    let offers = ["0350005R-23820022106-st", "0350031U-23810025222-st", "0350059Z-23810031211-st"];
+    let dataset = dataset();
+    for offer in offers {
+        assert!(dataset.offer(offer).is_some(), "{offer} is in the dataset");
+    }
+    add_with_ambition(&browser, &server, offers[0], "ambitieux").await;
+    add_with_ambition(&browser, &server, offers[1], "realiste").await;
+    browser.open(&server.url(&format!("/selection?{SETTINGS}"))).await;
+    browser.wait_for_count(".wish", 2).await;
+    assert!(browser.text(".warning").await.contains("Aucun vœu « sécurisant »"), "a list without a safe choice is flagged");
+    add_with_ambition(&browser, &server, offers[2], "securisant").await;
+
+    browser.open(&server.url(&format!("/selection?{SETTINGS}"))).await;
+    browser.wait_for_count(".wish", 3).await;
+    assert!(browser.all(".warning").await.is_empty(), "a safe choice removes the warning");
+    assert_eq!(browser.text(".nav-count").await, "3");
+    // Reorder: the third goes up.
+    browser.click(".wish:nth-child(3) .icon-button[aria-label^=\"Monter\"]").await;
+    browser.wait_for(&format!(".wish:nth-child(2)[data-offer=\"{}\"]", offers[2])).await;
+    browser.screenshot("adviser-selection").await;
+
+    // Compare the first two.
+    browser.click(".wish:nth-child(1) .compare-check input").await;
+    browser.click(".wish:nth-child(2) .compare-check input").await;
+    browser.click(".selection-actions a.button").await;
+    browser.wait_for_count(".compare-table thead th", 3).await;
+    assert!(browser.text(".compare-table").await.contains("Taux de pression"));
+    browser.screenshot("adviser-compare").await;
+
+    // The share link carries the selection to another device (a fresh browser profile).
+    browser.open(&server.url(&format!("/selection?{SETTINGS}"))).await;
+    let link = browser.script("return document.querySelector('.share-link').value").await;
+    let link = link.as_str().expect("a share link").to_string();
+    browser.close().await;
+
+    let other = Browser::launch(Viewport::Phone).await;
+    other.open(&link).await;
+    other.wait_for_count(".wish", 3).await;
+    assert!(other.text(".notice").await.contains("Sélection reprise du lien partagé"));
+    let order = other.script("return [...document.querySelectorAll('.wish')].map(w => w.dataset.offer)").await;
+    assert_eq!(order, serde_json::json!([offers[0], offers[2], offers[1]]));
+    other.screenshot("student-shared-selection-390x844").await;
+    other.close().await;
+}

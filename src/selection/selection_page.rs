@@ -1,0 +1,206 @@
+//! `/selection`: the wish list, reordered, annotated, compared, printed, exported, shared.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use proxipro_explore::url_state::selection_param;
+use proxipro_explore::{export, Ambition};
+use proxipro_model::Dataset;
+
+use super::download;
+use crate::config::{keep_query, link_with};
+use crate::offers::{card_link, has_no_prospects, offer_title};
+use crate::source::AppData;
+use crate::state::wishes::WishStore;
+use crate::ui::format::{decimal, percent};
+use crate::ui::load_state::{LoadFailed, Loading};
+
+#[component]
+pub fn SelectionPage() -> impl IntoView {
+    let data = expect_context::<AppData>();
+    let content = move || match data.dataset.get() {
+        None => view! { <Loading message="Chargement de votre sélection…"/> }.into_any(),
+        Some(Err(error)) => view! {
+            <LoadFailed title="Impossible de charger les formations" error=error on_retry=move |_| data.dataset.refetch()/>
+        }
+        .into_any(),
+        Some(Ok(loaded)) => view! { <Selection dataset=loaded.dataset/> }.into_any(),
+    };
+    view! {
+        <article class="page selection">
+            <h1>"Ma sélection"</h1>
+            {content}
+        </article>
+    }
+}
+
+#[component]
+fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
+    let store = expect_context::<WishStore>();
+    // Wishes whose offer left the dataset (after an update) are dropped, and the user told.
+    let gone = store.list.try_update(|l| l.retain_known(|id| dataset.offer(id).is_some())).unwrap_or(0);
+    if gone > 0 {
+        store.notice.set(Some(format!("{gone} vœu(x) de votre sélection ne figurent plus dans les données et ont été retirés.")));
+    }
+    let compared = RwSignal::new(BTreeSet::<String>::new());
+    let message = RwSignal::new(None::<String>);
+    let share_link = Memo::new(move |_| {
+        let selection = store.list.with(selection_param);
+        let path = link_with("/selection", &[("selection", Some(&selection))]);
+        let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+        format!("{origin}{path}")
+    });
+
+    let rows = {
+        let dataset = dataset.clone();
+        move || {
+            let wishes = store.list.get().wishes;
+            let count = wishes.len();
+            wishes
+                .into_iter()
+                .enumerate()
+                .map(|(rank, wish)| {
+                    let Some(offer) = dataset.offer(&wish.offer_id).cloned() else { return ().into_any() };
+                    let programme = dataset.programme(&offer.cfd);
+                    let school = dataset.school(&offer.uai);
+                    let title = programme.map(offer_title).unwrap_or_default();
+                    let where_ = school.map(|s| format!("{} · {}", s.name, s.address.commune)).unwrap_or_default();
+                    let outcome = dataset.outcomes_of(&offer).into_iter().find(|(p, _)| p.cfd == offer.cfd).map(|(_, o)| o.clone());
+                    let figures = [
+                        offer.access.pressure.get().map(|p| format!("Pression {}", decimal(p, 2))),
+                        outcome.as_ref().and_then(|o| o.employment.get()).map(|e| format!("Emploi {} (région)", percent(e))),
+                        outcome.as_ref().and_then(|o| o.further_study.get()).map(|e| format!("Poursuite {} (région)", percent(e))),
+                    ];
+                    let warning = has_no_prospects(&dataset, &offer);
+                    let id = StoredValue::new(wish.offer_id.clone());
+                    let note_id = format!("note-{rank}");
+                    view! {
+                        <li class="wish" data-offer=wish.offer_id.clone()>
+                            <div class="wish-head">
+                                <span class="wish-rank">{rank + 1}</span>
+                                <div>
+                                    <a class="wish-title" href=card_link(&wish.offer_id)>{title}</a>
+                                    <p class="offer-school">{where_}</p>
+                                    <p class="offer-figures">{figures.into_iter().flatten().map(|f| view! { <span>{f}</span> }).collect_view()}</p>
+                                    {warning.then(|| view! { <span class="warning-badge">"Peu de débouchés"</span> })}
+                                </div>
+                            </div>
+                            <div class="wish-controls no-print">
+                                <label>
+                                    "Ambition "
+                                    <select
+                                        class="wish-ambition"
+                                        prop:value=wish.ambition.code()
+                                        on:change=move |event| {
+                                            if let Some(ambition) = Ambition::from_code(&event_target_value(&event)) {
+                                                id.with_value(|id| store.list.update(|l| { l.add(id, ambition); }));
+                                            }
+                                        }
+                                    >
+                                        {Ambition::ALL.into_iter().map(|a| view! { <option value=a.code()>{a.label()}</option> }).collect_view()}
+                                    </select>
+                                </label>
+                                <button type="button" class="icon-button" disabled=rank == 0
+                                    aria-label=format!("Monter le vœu {}", rank + 1)
+                                    on:click=move |_| id.with_value(|id| store.list.update(|l| l.shift(id, -1)))>"↑"</button>
+                                <button type="button" class="icon-button" disabled=rank + 1 == count
+                                    aria-label=format!("Descendre le vœu {}", rank + 1)
+                                    on:click=move |_| id.with_value(|id| store.list.update(|l| l.shift(id, 1)))>"↓"</button>
+                                <label class="check compare-check">
+                                    <input type="checkbox"
+                                        prop:checked=move || id.with_value(|id| compared.with(|c| c.contains(id)))
+                                        on:change=move |event| {
+                                            let on = event_target_checked(&event);
+                                            id.with_value(|id| compared.update(|c| { if on { c.insert(id.clone()); } else { c.remove(id); } }));
+                                        }
+                                    />
+                                    "Comparer"
+                                </label>
+                                <button type="button" class="link-button" on:click=move |_| id.with_value(|id| store.list.update(|l| l.remove(id)))>
+                                    "Retirer"
+                                </button>
+                            </div>
+                            <p class="print-only">{"Ambition : "}{wish.ambition.label()}</p>
+                            <label class="wish-note" for=note_id.clone()>"Note (portes ouvertes, questions…)"</label>
+                            <textarea
+                                id=note_id
+                                class="wish-note-input"
+                                maxlength="280"
+                                prop:value=wish.note.clone()
+                                on:change=move |event| {
+                                    let note = event_target_value(&event);
+                                    id.with_value(|id| store.list.update(|l| l.set_note(id, &note)));
+                                }
+                            ></textarea>
+                        </li>
+                    }
+                    .into_any()
+                })
+                .collect_view()
+        }
+    };
+
+    let export_csv = {
+        let dataset = dataset.clone();
+        move |_| {
+            let csv = store.list.with(|l| export::csv(&dataset, l, |_| None));
+            message.set(download("ma-selection-proxipro.csv", "text/csv;charset=utf-8", &csv).err());
+        }
+    };
+    let export_geojson = {
+        let dataset = dataset.clone();
+        move |_| {
+            let geojson = store.list.with(|l| export::geojson(&dataset, l));
+            message.set(download("ma-selection-proxipro.geojson", "application/geo+json", &geojson).err());
+        }
+    };
+    let copy_link = move |_| {
+        let link = share_link.get_untracked();
+        match web_sys::window().map(|w| w.navigator().clipboard()) {
+            Some(clipboard) => {
+                let _ = clipboard.write_text(&link);
+                message.set(Some("Lien copié : collez-le dans un message ou ouvrez-le sur un autre appareil.".into()));
+            }
+            None => message.set(Some("Copie impossible ici : sélectionnez le lien ci-dessous et copiez-le.".into())),
+        }
+    };
+    let compare_href = move || {
+        let ids: Vec<String> = compared.get().into_iter().collect();
+        link_with("/comparer", &[("offres", Some(&ids.join(","))), ("selection", None)])
+    };
+
+    view! {
+        {move || store.notice.get().map(|notice| view! { <div class="notice" role="status"><p>{notice}</p></div> })}
+        {move || store.list.with(|l| l.wishes.is_empty()).then(|| view! {
+            <p>"Votre sélection est vide. Depuis la fiche d'une formation, ajoutez-la en choisissant son ambition."</p>
+            <p><a href=keep_query("/")>"Explorer les formations"</a></p>
+        })}
+        {move || store.list.with(|l| !l.wishes.is_empty() && !l.has_safe_choice()).then(|| view! {
+            <p class="warning" role="note">
+                "Aucun vœu « sécurisant » : ajoutez au moins une formation où l'admission est probable (pression faible, proche de chez vous)."
+            </p>
+        })}
+        <ol class="wish-list">{rows}</ol>
+        {move || store.list.with(|l| !l.wishes.is_empty()).then(|| view! {
+            <div class="selection-actions no-print">
+                {move || {
+                    let n = compared.with(BTreeSet::len);
+                    if (2..=4).contains(&n) {
+                        view! { <a class="button" href=compare_href()>{format!("Comparer ces {n} formations")}</a> }.into_any()
+                    } else {
+                        view! { <span class="hint">"Cochez 2 à 4 formations pour les comparer."</span> }.into_any()
+                    }
+                }}
+                <button type="button" class="button button-secondary" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>"Imprimer"</button>
+                <button type="button" class="button button-secondary" on:click=export_csv.clone()>"Exporter (CSV)"</button>
+                <button type="button" class="button button-secondary" on:click=export_geojson.clone()>"Exporter (GeoJSON)"</button>
+                <button type="button" class="button button-secondary" on:click=copy_link>"Copier le lien de partage"</button>
+            </div>
+            <label class="no-print share-label">
+                "Lien de partage"
+                <input class="share-link" type="text" readonly prop:value=move || share_link.get()/>
+            </label>
+        })}
+        {move || message.get().map(|m| view! { <p role="status" class="notice no-print">{m}</p> })}
+    }
+}

@@ -1,0 +1,60 @@
+//! On a card: add the offer to the selection with an ambition, change it, or remove it.
+
+use leptos::prelude::*;
+use proxipro_explore::wishlist::MAX_WISHES;
+use proxipro_explore::Ambition;
+
+use crate::config::keep_query;
+use crate::state::wishes::WishStore;
+
+#[component]
+pub fn WishButtons(offer_id: String) -> impl IntoView {
+    let store = expect_context::<WishStore>();
+    let id = StoredValue::new(offer_id);
+    let current = move || id.with_value(|id| store.list.with(|l| l.get(id).map(|w| w.ambition)));
+    let full = RwSignal::new(false);
+
+    view! {
+        <section class="wish-box" aria-labelledby="titre-selection">
+            <h2 id="titre-selection">"Ma sélection"</h2>
+            <p class="hint">"Classez ce vœu : ambitieux (A+), réaliste (A) ou sécurisant (B). Une stratégie prudente garde au moins un vœu sécurisant."</p>
+            <div class="ambition-choice" role="radiogroup" aria-label="Ambition de ce vœu">
+                {Ambition::ALL
+                    .into_iter()
+                    .map(|ambition| view! {
+                        <button
+                            type="button"
+                            role="radio"
+                            class="ambition-button"
+                            data-ambition=ambition.code()
+                            aria-checked=move || (current() == Some(ambition)).to_string()
+                            on:click=move |_| {
+                                let added = id.with_value(|id| {
+                                    let mut added = false;
+                                    store.list.update(|l| added = l.add(id, ambition));
+                                    added
+                                });
+                                full.set(!added);
+                            }
+                        >
+                            {ambition.label()}
+                        </button>
+                    })
+                    .collect_view()}
+            </div>
+            {move || current().map(|ambition| view! {
+                <p role="status" class="wish-status">
+                    "Dans votre sélection : " {ambition.label()} ". "
+                    <a href=keep_query("/selection")>"Voir ma sélection"</a>
+                    " · "
+                    <button type="button" class="link-button" on:click=move |_| id.with_value(|id| store.list.update(|l| l.remove(id)))>
+                        "Retirer"
+                    </button>
+                </p>
+            })}
+            {move || full.get().then(|| view! {
+                <p role="alert" class="load-error">{format!("Votre sélection compte déjà {MAX_WISHES} vœux : retirez-en un pour en ajouter.")}</p>
+            })}
+        </section>
+    }
+}
