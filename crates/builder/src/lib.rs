@@ -37,6 +37,20 @@ pub struct BuildConfig {
     pub out_dir: PathBuf,
     /// Département code, `35` or `035`.
     pub departement: String,
+    /// Current transport files for any region; without them, the Rennes files of `raw_dir` are used for 35.
+    pub transport: Option<TransportFiles>,
+}
+
+/// A current GTFS and an OSM extract, e.g. from transport.data.gouv.fr and Geofabrik.
+#[derive(Debug, Clone)]
+pub struct TransportFiles {
+    pub gtfs: PathBuf,
+    /// `.osm.pbf`, or `.geojson` of ways with their OSM tags.
+    pub streets: PathBuf,
+    /// A school day within the GTFS validity, `YYYY-MM-DD`.
+    pub date: String,
+    /// Who runs the network, for the page.
+    pub operator: String,
 }
 
 /// Reads the raw files, writes the region's dataset, and says what it did.
@@ -81,7 +95,7 @@ pub fn build_region(config: &BuildConfig) -> Result<Report, BuildError> {
         &mut report.joins,
     );
 
-    let network = network::build(raw, &region, &mut report.rejects)?;
+    let network = network::build(raw, &region, config.transport.as_ref(), &mut report.rejects)?;
     let mut all_sources = sources::all(&annuaire_file, &annuaire.last_update);
     if network.is_some() {
         all_sources.extend(network::sources());

@@ -6,10 +6,12 @@ use std::path::Path;
 
 use proxipro_isochrone::format::encode;
 use proxipro_model::{LatLon, NetworkInfo, Region, Source, NETWORK_FILE};
-use proxipro_transit_import::{default_rennes_date, import_rennes, ImportReport, RENNES_GTFS};
+use chrono::NaiveDate;
+use proxipro_transit_import::{default_rennes_date, import_files, import_rennes, ImportError, ImportReport, StreetFile, RENNES_GTFS};
 
 use crate::error::BuildError;
 use crate::report::Reject;
+use crate::TransportFiles;
 
 pub const GTFS_SOURCE_ID: &str = "gtfs-star";
 pub const METRO_SOURCE_ID: &str = "metro-a";
@@ -21,14 +23,35 @@ pub struct BuiltNetwork {
     pub report: ImportReport,
 }
 
-/// `None` when the region has no timetable in the raw files.
-pub fn build(raw_dir: &Path, region: &Region, rejects: &mut Vec<Reject>) -> Result<Option<BuiltNetwork>, BuildError> {
+/// `None` when the region has no timetable: neither given files nor the Rennes ones.
+pub fn build(
+    raw_dir: &Path,
+    region: &Region,
+    files: Option<&TransportFiles>,
+    rejects: &mut Vec<Reject>,
+) -> Result<Option<BuiltNetwork>, BuildError> {
     let transport = raw_dir.join("transport");
-    if region.departement_code != "035" || !transport.join(RENNES_GTFS).is_file() {
-        return Ok(None);
-    }
-    let (network, report) = import_rennes(&transport, default_rennes_date())
-        .map_err(|error| BuildError::Unusable { file: "transport/".into(), cause: error.to_string() })?;
+    let unusable = |file: &Path, error: ImportError| BuildError::Unusable { file: file.display().to_string(), cause: error.to_string() };
+    let (network, report, operator) = match files {
+        Some(files) => {
+            let date = NaiveDate::parse_from_str(&files.date, "%Y-%m-%d").map_err(|_| BuildError::Unusable {
+                file: "--date".into(),
+                cause: format!("« {} » n'est pas une date AAAA-MM-JJ", files.date),
+            })?;
+            let streets = if files.streets.extension().is_some_and(|e| e == "pbf") {
+                StreetFile::Pbf(files.streets.clone())
+            } else {
+                StreetFile::GeoJson(files.streets.clone())
+            };
+            let (network, report) = import_files(&files.gtfs, &streets, date).map_err(|e| unusable(&files.gtfs, e))?;
+            (network, report, files.operator.clone())
+        }
+        None if region.departement_code == "035" && transport.join(RENNES_GTFS).is_file() => {
+            let (network, report) = import_rennes(&transport, default_rennes_date()).map_err(|e| unusable(&transport, e))?;
+            (network, report, "STAR (Rennes Métropole) et métro a".to_string())
+        }
+        None => return Ok(None),
+    };
     for issue in &report.issues {
         rejects.push(Reject::new(&format!("transport/{}", issue.file), issue.line, issue.reason.clone()));
     }
@@ -46,7 +69,7 @@ pub fn build(raw_dir: &Path, region: &Region, rejects: &mut Vec<Reject>) -> Resu
     let info = NetworkInfo {
         file: NETWORK_FILE.into(),
         timetable_day: report.service_date_label_fr.clone(),
-        operator: "STAR (Rennes Métropole) et métro a".into(),
+        operator,
         bounds,
         bytes: bytes.len() as u64,
     };

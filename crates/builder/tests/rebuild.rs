@@ -13,7 +13,7 @@ fn rebuilding_from_shared_raw_gives_the_committed_files_byte_for_byte() {
     let raw = repo_root().join("../shared/data/raw");
     assert!(raw.is_dir(), "{} is missing: the raw open data must sit beside the repository", raw.display());
     let out = std::env::temp_dir().join(format!("proxipro-rebuild-{}", std::process::id()));
-    let config = BuildConfig { raw_dir: raw, out_dir: out.clone(), departement: "35".into() };
+    let config = BuildConfig { raw_dir: raw, out_dir: out.clone(), departement: "35".into(), transport: None };
 
     let first = build_region(&config).expect("the build succeeds");
     build_region(&config).expect("a second build succeeds");
@@ -36,7 +36,7 @@ fn rebuilding_from_shared_raw_gives_the_committed_files_byte_for_byte() {
 #[test]
 fn a_missing_raw_folder_stops_with_a_clear_message_and_writes_nothing() {
     let out = std::env::temp_dir().join(format!("proxipro-missing-{}", std::process::id()));
-    let config = BuildConfig { raw_dir: "/nonexistent/raw".into(), out_dir: out.clone(), departement: "35".into() };
+    let config = BuildConfig { raw_dir: "/nonexistent/raw".into(), out_dir: out.clone(), departement: "35".into(), transport: None };
     let error = build_region(&config).unwrap_err().to_string();
     assert!(error.contains("departements_academies_regions.csv"), "{error}");
     assert!(!out.exists());
@@ -45,7 +45,7 @@ fn a_missing_raw_folder_stops_with_a_clear_message_and_writes_nothing() {
 #[test]
 fn an_unknown_departement_is_refused() {
     let raw = repo_root().join("../shared/data/raw");
-    let config = BuildConfig { raw_dir: raw, out_dir: std::env::temp_dir().join("proxipro-unknown"), departement: "999".into() };
+    let config = BuildConfig { raw_dir: raw, out_dir: std::env::temp_dir().join("proxipro-unknown"), departement: "999".into(), transport: None };
     let error = build_region(&config).unwrap_err().to_string();
     assert!(error.contains("« 999 »"), "{error}");
 }

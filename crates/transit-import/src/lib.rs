@@ -71,6 +71,39 @@ pub fn assemble_network(
     Ok(Network::from_parts(parts)?)
 }
 
+/// Streets for [`import_files`]: an OSM extract as PBF, or a GeoJSON export of ways.
+#[derive(Debug, Clone)]
+pub enum StreetFile {
+    Pbf(std::path::PathBuf),
+    GeoJson(std::path::PathBuf),
+}
+
+/// Any region's network from a current GTFS and an OSM extract, for `date`.
+pub fn import_files(gtfs: &Path, streets: &StreetFile, date: NaiveDate) -> Result<(Network, ImportReport), ImportError> {
+    let service_date = service_date_of(date)?;
+    let mut timetable = Timetable::default();
+    let (gtfs, mut issues) = read_gtfs_zip(gtfs, date, &mut timetable)?;
+    let (streets, street_stats) = match streets {
+        StreetFile::Pbf(path) => read_streets_pbf(path, DEFAULT_MIN_FRAGMENT_NODES)?,
+        StreetFile::GeoJson(path) => {
+            let (graph, stats, street_issues) = read_streets_geojson(path, DEFAULT_MIN_FRAGMENT_NODES)?;
+            issues.extend(street_issues);
+            (graph, stats)
+        }
+    };
+    let network = assemble_network(timetable, streets, Some(service_date))?;
+    let report = ImportReport {
+        service_date,
+        service_date_label_fr: service_date.french_label(),
+        gtfs,
+        metro: FrequencyLineStats::default(),
+        streets: street_stats,
+        footpaths: network.footpaths().len(),
+        issues,
+    };
+    Ok((network, report))
+}
+
 /// The Rennes network for `date`: STAR buses (GTFS), metro line a (route
 /// "a", from headways), named streets of the commune.
 pub fn import_rennes(
