@@ -35,8 +35,9 @@ fn read_json(path: &Path) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// `file://` URI of a local path (only spaces need escaping in our paths).
 fn file_uri(path: &Path) -> String {
-    format!("file://{}", path.display())
+    format!("file://{}", path.display()).replace(' ', "%20")
 }
 
 /// Serves `file://…/docs/api/<name>` from disk; any other reference is an error.
