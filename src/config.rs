@@ -8,6 +8,8 @@ pub const DEFAULT_TILES: &str = "https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST
 pub const DEFAULT_TILES_ATTRIBUTION: &str =
     "Fond de carte © <a href=\"https://www.ign.fr/\">IGN</a> – Plan IGN";
 pub const DEFAULT_REGION: &str = "ille-et-vilaine";
+/// The IGN Géoplateforme address search (`?q=…&limit=…`, GeoJSON answers).
+pub const DEFAULT_GEOCODER: &str = "https://data.geopf.fr/geocodage/search";
 /// Where the static dataset is served, relative to the app.
 pub const DATA_ROOT: &str = "/data";
 
@@ -16,6 +18,7 @@ pub struct AppConfig {
     pub tiles_url: String,
     pub tiles_attribution: String,
     pub region: String,
+    pub geocoder_url: String,
 }
 
 impl Default for AppConfig {
@@ -24,12 +27,13 @@ impl Default for AppConfig {
             tiles_url: DEFAULT_TILES.into(),
             tiles_attribution: DEFAULT_TILES_ATTRIBUTION.into(),
             region: DEFAULT_REGION.into(),
+            geocoder_url: DEFAULT_GEOCODER.into(),
         }
     }
 }
 
 impl AppConfig {
-    /// Reads `?tiles=` and `?region=`; anything unusable keeps the default.
+    /// Reads `?tiles=`, `?geocodeur=` and `?region=`; anything unusable keeps the default.
     pub fn from_query(query: &str) -> Self {
         let mut config = AppConfig::default();
         let Ok(params) = web_sys::UrlSearchParams::new_with_str(query) else {
@@ -38,6 +42,9 @@ impl AppConfig {
         if let Some(tiles) = params.get("tiles").filter(|url| is_tile_template(url)) {
             config.tiles_url = tiles;
             config.tiles_attribution = "Fond de carte configuré par l'adresse de la page".into();
+        }
+        if let Some(geocoder) = params.get("geocodeur").filter(|url| is_tile_template(url)) {
+            config.geocoder_url = geocoder;
         }
         if let Some(region) = params.get("region").filter(|slug| is_slug(slug)) {
             config.region = region;

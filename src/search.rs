@@ -2,3 +2,4 @@
 
 pub mod filter_panel;
 pub mod journey_panel;
+pub mod origin_picker;

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 pub use browser::{Browser, Viewport};
 pub use fantoccini::Locator;
-pub use static_server::{ServerOptions, StaticServer};
+pub use static_server::{ServerOptions, StaticServer, TEST_GEOCODER, TEST_TILE};
 
 /// Repository root (the e2e crate sits one level below it).
 pub fn repo_root() -> PathBuf {

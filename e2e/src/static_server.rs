@@ -14,6 +14,10 @@ use tokio::net::{TcpListener, TcpStream};
 /// Tile URL template for `?tiles=`: one light grey PNG for every tile.
 pub const TEST_TILE: &str = "/__test__/tile.png";
 
+/// Address search stand-in, `?geocodeur=` for the app: the IGN Géoplateforme's answer shape.
+pub const TEST_GEOCODER: &str = "/__test__/geocode";
+const GEOCODER_ANSWER: &str = r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[-1.665395,48.116438]},"properties":{"label":"12 Rue de Paris 35000 Rennes","score":0.97,"type":"housenumber","postcode":"35000","city":"Rennes"}}]}"#;
+
 /// A 1×1 light grey PNG; Leaflet stretches it to the tile size.
 const BLANK_TILE: &[u8] = &[
     0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
@@ -89,6 +93,8 @@ async fn serve(mut stream: TcpStream, root: &Path, failures: &Mutex<HashMap<Stri
         ("503 Service Unavailable", "text/plain; charset=utf-8", b"indisponible".to_vec())
     } else if path == TEST_TILE {
         ("200 OK", "image/png", BLANK_TILE.to_vec())
+    } else if path == TEST_GEOCODER {
+        ("200 OK", "application/json", GEOCODER_ANSWER.as_bytes().to_vec())
     } else {
         match resolve(root, &path) {
             Some(file) => ("200 OK", content_type(&file), tokio::fs::read(&file).await?),

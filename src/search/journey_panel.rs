@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use proxipro_explore::url_state::{format_time, parse_time, Mode, BUDGET_RANGE};
 
+use super::origin_picker::OriginPicker;
 use crate::journey::Journey;
 use crate::source::AppData;
 use crate::state::view::ViewStore;
@@ -17,7 +18,7 @@ pub fn JourneyPanel(#[prop(into)] journey: Signal<Option<Journey>>) -> impl Into
     let origin_line = move || match state.with(|s| s.origin) {
         Some(origin) => view! {
             <p class="origin-line">
-                "Départ : point choisi sur la carte ("
+                "Départ : ("
                 {format!("{:.4}, {:.4}", origin.lat, origin.lon).replace('.', ",")}
                 ") "
                 <button type="button" class="link-button" on:click=move |_| store.update(|s| s.origin = None)>
@@ -27,7 +28,7 @@ pub fn JourneyPanel(#[prop(into)] journey: Signal<Option<Journey>>) -> impl Into
         }
         .into_any(),
         None => view! {
-            <p class="origin-line hint">"Cliquez (ou touchez) la carte pour choisir le point de départ : domicile ou collège."</p>
+            <p class="origin-line hint">"Ou cliquez (touchez) la carte à l'endroit du départ."</p>
         }
         .into_any(),
     };
@@ -70,6 +71,7 @@ pub fn JourneyPanel(#[prop(into)] journey: Signal<Option<Journey>>) -> impl Into
     view! {
         <section class="journey" aria-labelledby="titre-trajet">
             <h2 id="titre-trajet" class="panel-title">"Trajet"</h2>
+            <OriginPicker/>
             {origin_line}
             <div class="mode-choice" role="radiogroup" aria-label="Mode de déplacement">
                 {Mode::ALL

@@ -7,7 +7,7 @@ use leptos_router::NavigateOptions;
 use proxipro_explore::ViewState;
 
 /// Keys of the address that are settings, not view state (see [`crate::config`]).
-const SETTINGS: [&str; 2] = ["tiles", "region"];
+const SETTINGS: [&str; 3] = ["tiles", "region", "geocodeur"];
 
 #[derive(Clone, Copy)]
 pub struct ViewStore {

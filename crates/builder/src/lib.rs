@@ -14,6 +14,7 @@ mod inserjeunes;
 mod network;
 mod onisep;
 mod output;
+mod places;
 mod region;
 mod report;
 mod sources;
@@ -71,7 +72,9 @@ pub fn build_region(config: &BuildConfig) -> Result<Report, BuildError> {
 
     let annuaire_file = annuaire::locate(raw, &region)?;
     let with_offers: BTreeSet<String> = affelnet.iter().map(|offer| offer.uai.clone()).collect();
-    let annuaire = parse_annuaire(&table::read_file(raw, &annuaire_file)?, &annuaire_file, &region, &with_offers, rejects)?;
+    let annuaire_bytes = table::read_file(raw, &annuaire_file)?;
+    let annuaire = parse_annuaire(&annuaire_bytes, &annuaire_file, &region, &with_offers, rejects)?;
+    let places = places::read(raw, &annuaire_bytes, &annuaire_file, &region, rejects)?;
     let mut schools = annuaire.schools;
     for school in &mut schools {
         school.outcomes = school_outcomes.get(&school.uai).cloned();
@@ -113,6 +116,7 @@ pub fn build_region(config: &BuildConfig) -> Result<Report, BuildError> {
         programmes: catalogue.programmes,
         offers: catalogue.offers,
         network: network.as_ref().map(|n| n.info.clone()),
+        places,
     };
     report.count_dataset(&dataset);
 

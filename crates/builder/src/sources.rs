@@ -2,7 +2,7 @@
 
 use proxipro_model::{Source, NO_PROSPECTS, PRESSURE_THRESHOLDS};
 
-use crate::{affelnet, annuaire, bcn, inserjeunes, onisep};
+use crate::{affelnet, annuaire, bcn, inserjeunes, onisep, places};
 
 const OPEN_LICENCE: &str = "Licence Ouverte / Etalab 2.0";
 const UNCLEAR: &str = "non précisée par la copie utilisée (éditeur : données publiques)";
@@ -36,7 +36,7 @@ pub fn all(annuaire_file: &str, annuaire_last_update: &str) -> Vec<Source> {
             OPEN_LICENCE,
             Some("https://data.education.gouv.fr/explore/dataset/fr-en-annuaire-education/"),
             annuaire_file,
-            "Établissements : nom, statut, adresse, coordonnées, internat, site web, fiche Onisep",
+            "Établissements : nom, statut, adresse, coordonnées, internat, site web, fiche Onisep ; collèges comme points de départ",
         ),
         source(
             affelnet::SOURCE_ID,
@@ -127,6 +127,16 @@ pub fn all(annuaire_file: &str, annuaire_last_update: &str) -> Vec<Source> {
             Some("https://www.onisep.fr/"),
             onisep::FICHES_FILE,
             "Présentation des formations (texte)",
+        ),
+        source(
+            places::COMMUNES_SOURCE_ID,
+            "Base officielle des codes postaux (communes et leur centre)",
+            "La Poste (datanova, laposte_hexasmal)",
+            "2022",
+            UNCLEAR,
+            Some("https://datanova.laposte.fr/"),
+            places::COMMUNES_FILE,
+            "Points de départ hors ligne : le centre de chaque commune",
         ),
         source(
             onisep::JPO_SOURCE_ID,

@@ -54,6 +54,27 @@ pub struct Dataset {
     pub offers: Vec<Offer>,
     /// The public-transport network of the region, when the sources have one.
     pub network: Option<NetworkInfo>,
+    /// Collèges and communes to start a journey from, found without any network.
+    /// (Added within schema 3: files written before it simply have none.)
+    #[serde(default)]
+    pub places: Vec<Place>,
+}
+
+/// A named starting point: a collège (advisers start from their school) or a commune (its centre).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    pub kind: PlaceKind,
+    pub name: String,
+    /// Commune of a collège, postcode of a commune.
+    pub detail: String,
+    pub position: LatLon,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    College,
+    Commune,
 }
 
 /// What the app needs to know about the network before loading it.

@@ -1,0 +1,91 @@
+//! The whole journey with the keyboard alone, and the origin picker's offline fallback.
+
+use fantoccini::key::Key;
+use proxipro_e2e::{dist_dir, Browser, ServerOptions, StaticServer, Viewport, TEST_GEOCODER};
+
+async fn keys(browser: &Browser, text: &str) {
+    let active = browser.client.active_element().await.expect("a focused element");
+    active.send_keys(text).await.expect("type");
+}
+
+/// Presses Tab until the focused element matches `css` (at most `limit` times).
+async fn tab_to(browser: &Browser, css: &str, limit: usize) {
+    for _ in 0..limit {
+        let matches = browser.script(&format!("return document.activeElement.matches({css:?})")).await;
+        if matches.as_bool() == Some(true) {
+            return;
+        }
+        keys(browser, &Key::Tab.to_string()).await;
+    }
+    panic!("`{css}` never got the focus with Tab");
+}
+
+#[tokio::test]
+async fn origin_mode_card_and_wish_with_the_keyboard_alone() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&geocodeur={TEST_GEOCODER}"))).await;
+    browser.wait_for(".offer-item").await;
+    browser.wait_for(".origin-line.hint").await; // the network is ready
+
+    // A skip link first, then the origin field: a collège, chosen with the arrows.
+    tab_to(&browser, ".skip-link", 3).await;
+    tab_to(&browser, "#depart", 20).await;
+    keys(&browser, "collège anne de bre").await;
+    browser.wait_for(".suggestion").await;
+    keys(&browser, &Key::Down.to_string()).await;
+    browser.wait_for(".suggestion[aria-selected=\"true\"]").await;
+    keys(&browser, &Key::Enter.to_string()).await;
+    browser.wait_for("path.isochrone").await;
+    let url = browser.client.current_url().await.expect("url");
+    assert!(url.query().is_some_and(|q| q.contains("depart=")), "{url}");
+
+    // Walking, with the keyboard.
+    tab_to(&browser, ".mode-button[data-mode=\"pied\"]", 10).await;
+    keys(&browser, &Key::Enter.to_string()).await;
+    browser.wait_for(".mode-button[data-mode=\"pied\"][aria-checked=\"true\"]").await;
+
+    // The first offer's card, then a wish.
+    tab_to(&browser, ".offer-item", 80).await;
+    keys(&browser, &Key::Enter.to_string()).await;
+    browser.wait_for(".offer-card h1").await;
+    tab_to(&browser, ".ambition-button[data-ambition=\"realiste\"]", 80).await;
+    keys(&browser, &Key::Enter.to_string()).await;
+    browser.wait_for(".wish-status").await;
+    browser.screenshot("keyboard-card-with-wish").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn addresses_come_from_the_geocoder_and_communes_stay_offline_when_it_fails() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Phone).await;
+    browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&geocodeur={TEST_GEOCODER}"))).await;
+    browser.click(".phone-toggle-button[aria-controls=\"vue-liste\"]").await;
+    browser.click("#depart").await;
+    keys(&browser, "12 rue de Paris").await;
+    browser.wait_for(".suggestion .suggestion-kind").await;
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !browser.text(".suggestions").await.contains("12 Rue de Paris 35000 Rennes") {
+        assert!(tokio::time::Instant::now() < deadline, "the geocoder's address is suggested");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    browser.close().await;
+
+    // The geocoder answers 503: communes and collèges are still offered, and the page says why.
+    let mut options = ServerOptions::default();
+    options.failures.insert(TEST_GEOCODER.into(), 100);
+    let server = StaticServer::start(dist_dir(), options).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&geocodeur={TEST_GEOCODER}"))).await;
+    browser.click("#depart").await;
+    keys(&browser, "vitré").await;
+    browser.wait_for(".suggestion").await;
+    assert!(browser.text(".suggestions").await.contains("Vitré"), "the commune is found offline");
+    assert!(browser.text(".origin-picker .hint").await.contains("Service d'adresses injoignable"));
+    // The typed text is kept.
+    let value = browser.script("return document.querySelector('#depart').value").await;
+    assert_eq!(value, serde_json::json!("vitré"));
+    browser.screenshot("origin-offline-fallback").await;
+    browser.close().await;
+}

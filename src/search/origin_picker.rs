@@ -1,0 +1,231 @@
+//! Where from: an address (IGN geocoder), a commune or a collège (offline, from
+//! the dataset), or the device's position. A combobox usable with the keyboard.
+
+use std::time::Duration;
+
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use proxipro_explore::search::fold;
+use proxipro_model::{LatLon, PlaceKind};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use crate::config::AppConfig;
+use crate::source::AppData;
+use crate::state::view::ViewStore;
+
+const TYPING_PAUSE: Duration = Duration::from_millis(300);
+const MAX_SUGGESTIONS: usize = 8;
+
+#[derive(Debug, Clone, PartialEq)]
+struct Suggestion {
+    label: String,
+    detail: &'static str,
+    position: LatLon,
+}
+
+#[derive(Deserialize)]
+struct GeocoderAnswer {
+    features: Vec<GeocoderFeature>,
+}
+
+#[derive(Deserialize)]
+struct GeocoderFeature {
+    geometry: GeocoderPoint,
+    properties: GeocoderProperties,
+}
+
+#[derive(Deserialize)]
+struct GeocoderPoint {
+    coordinates: (f64, f64),
+}
+
+#[derive(Deserialize)]
+struct GeocoderProperties {
+    label: String,
+}
+
+#[component]
+pub fn OriginPicker() -> impl IntoView {
+    let data = expect_context::<AppData>();
+    let store = expect_context::<ViewStore>();
+    let config = expect_context::<AppConfig>();
+    let text = RwSignal::new(String::new());
+    let suggestions = RwSignal::new(Vec::<Suggestion>::new());
+    let active = RwSignal::new(None::<usize>);
+    let note = RwSignal::new(None::<String>);
+    // Only the answer to the latest query is shown.
+    let ticket = StoredValue::new(0u32);
+
+    let offline = move |query: &str| -> Vec<Suggestion> {
+        let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let Some(loaded) = data.loaded() else { return Vec::new() };
+        loaded
+            .dataset
+            .places
+            .iter()
+            .filter(|p| {
+                let text = fold(&format!("{} {}", p.name, p.detail));
+                words.iter().all(|w| text.contains(w.as_str()))
+            })
+            .take(MAX_SUGGESTIONS)
+            .map(|p| Suggestion {
+                label: format!("{} ({})", p.name, p.detail),
+                detail: if p.kind == PlaceKind::College { "collège" } else { "commune" },
+                position: p.position,
+            })
+            .collect()
+    };
+
+    let search = move |query: String| {
+        let mine = ticket.get_value().wrapping_add(1);
+        ticket.set_value(mine);
+        suggestions.set(offline(&query));
+        active.set(None);
+        if query.chars().count() < 3 {
+            return;
+        }
+        let url = format!("{}?q={}&limit=5", config.geocoder_url, js_sys::encode_uri_component(&query));
+        set_timeout(
+            move || {
+                if ticket.get_value() != mine {
+                    return;
+                }
+                leptos::task::spawn_local(async move {
+                    let answer = async {
+                        let response = Request::get(&url).send().await.ok()?;
+                        if !response.ok() {
+                            return None;
+                        }
+                        response.json::<GeocoderAnswer>().await.ok()
+                    }
+                    .await;
+                    if ticket.get_value() != mine {
+                        return; // a newer query is on its way
+                    }
+                    match answer {
+                        Some(answer) => {
+                            note.set(None);
+                            let addresses = answer.features.into_iter().map(|f| Suggestion {
+                                label: f.properties.label,
+                                detail: "adresse",
+                                position: LatLon { lat: f.geometry.coordinates.1, lon: f.geometry.coordinates.0 },
+                            });
+                            suggestions.update(|list| {
+                                let offline_count = list.len();
+                                list.extend(addresses.take(MAX_SUGGESTIONS.saturating_sub(offline_count.min(3))));
+                            });
+                        }
+                        None => note.set(Some(
+                            "Service d'adresses injoignable : seules les communes et les collèges sont proposés (hors ligne).".into(),
+                        )),
+                    }
+                });
+            },
+            TYPING_PAUSE,
+        );
+    };
+
+    let choose = move |suggestion: Suggestion| {
+        text.set(suggestion.label.clone());
+        suggestions.set(Vec::new());
+        active.set(None);
+        store.update(|s| s.origin = Some(suggestion.position));
+    };
+
+    let on_key = move |event: web_sys::KeyboardEvent| {
+        let count = suggestions.with(Vec::len);
+        match event.key().as_str() {
+            "ArrowDown" if count > 0 => {
+                event.prevent_default();
+                active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % count)));
+            }
+            "ArrowUp" if count > 0 => {
+                event.prevent_default();
+                active.update(|a| *a = Some(a.map_or(count - 1, |i| (i + count - 1) % count)));
+            }
+            "Enter" => {
+                let pick = active.get_untracked().or((count > 0).then_some(0));
+                if let Some(suggestion) = pick.and_then(|i| suggestions.with_untracked(|s| s.get(i).cloned())) {
+                    event.prevent_default();
+                    choose(suggestion);
+                }
+            }
+            "Escape" => {
+                suggestions.set(Vec::new());
+                active.set(None);
+            }
+            _ => {}
+        }
+    };
+
+    let locate = move |_| locate_device(store, note);
+
+    view! {
+        <div class="origin-picker">
+            <label for="depart" class="search-label">"Point de départ : adresse, commune ou collège"</label>
+            <div class="origin-row">
+                <input
+                    id="depart"
+                    type="text"
+                    role="combobox"
+                    autocomplete="off"
+                    aria-autocomplete="list"
+                    aria-controls="depart-suggestions"
+                    aria-expanded=move || (!suggestions.with(Vec::is_empty)).to_string()
+                    aria-activedescendant=move || active.get().map(|i| format!("depart-option-{i}")).unwrap_or_default()
+                    placeholder="ex. 12 rue de Paris Rennes, Collège Anne de Bretagne"
+                    prop:value=move || text.get()
+                    on:input=move |event| {
+                        let value = event_target_value(&event);
+                        text.set(value.clone());
+                        search(value);
+                    }
+                    on:keydown=on_key
+                />
+                <button type="button" class="button button-secondary locate" on:click=locate>"Ma position"</button>
+            </div>
+            <ul id="depart-suggestions" role="listbox" class="suggestions" aria-label="Suggestions de points de départ">
+                {move || suggestions.get().into_iter().enumerate().map(|(i, suggestion)| {
+                    let chosen = suggestion.clone();
+                    view! {
+                        <li
+                            id=format!("depart-option-{i}")
+                            role="option"
+                            class="suggestion"
+                            aria-selected=move || (active.get() == Some(i)).to_string()
+                            on:mousedown=move |event| { event.prevent_default(); choose(chosen.clone()); }
+                        >
+                            <span>{suggestion.label}</span>
+                            <span class="suggestion-kind">{suggestion.detail}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {move || note.get().map(|n| view! { <p class="hint" role="status">{n}</p> })}
+        </div>
+    }
+}
+
+/// Asks the browser for the device's position; a refusal is said plainly.
+fn locate_device(store: ViewStore, note: RwSignal<Option<String>>) {
+    let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
+        note.set(Some("Ce navigateur ne donne pas de position : saisissez une adresse ou choisissez un collège.".into()));
+        return;
+    };
+    note.set(Some("Recherche de votre position…".into()));
+    let found = Closure::once_into_js(move |position: web_sys::Position| {
+        let coords = position.coords();
+        note.set(None);
+        store.update(|s| s.origin = Some(LatLon { lat: coords.latitude(), lon: coords.longitude() }));
+    });
+    let refused = Closure::once_into_js(move |_: JsValue| {
+        note.set(Some("Position refusée ou indisponible : saisissez une adresse ou choisissez un collège.".into()));
+    });
+    if geolocation.get_current_position_with_error_callback(found.unchecked_ref(), Some(refused.unchecked_ref())).is_err() {
+        note.set(Some("Position indisponible : saisissez une adresse ou choisissez un collège.".into()));
+    }
+}
