@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use proxipro_model::text::fold;
 use serde::Deserialize;
 
 use crate::error::BuildError;
@@ -162,27 +163,6 @@ fn merge(a: Option<bool>, b: Option<bool>) -> Option<bool> {
         (Some(a), Some(b)) => Some(a || b),
         (a, b) => a.or(b),
     }
-}
-
-/// Lower case without accents or punctuation, to match names written differently.
-pub fn fold(text: &str) -> String {
-    let mut folded = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            c if c.is_alphanumeric() => c,
-            _ => ' ',
-        };
-        if c != ' ' || !folded.ends_with(' ') {
-            folded.push(c);
-        }
-    }
-    folded.trim().to_string()
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(raw_dir: &Path, file: &str) -> Result<T, BuildError> {

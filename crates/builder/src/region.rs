@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use proxipro_model::text::fold;
 use proxipro_model::Region;
 
 use crate::error::BuildError;
@@ -42,23 +43,7 @@ pub fn normalise_code(code: &str) -> String {
 
 /// `Côtes-d'Armor` → `cotes-d-armor`: a folder name safe in any URL.
 pub fn slugify(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let plain = match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if plain != '-' || !slug.ends_with('-') {
-            slug.push(plain);
-        }
-    }
-    slug.trim_matches('-').to_string()
+    fold(name).replace(' ', "-")
 }
 
 #[cfg(test)]

@@ -48,23 +48,7 @@ pub fn query_words(query: &str) -> Vec<String> {
     fold(query).split_whitespace().map(str::to_string).collect()
 }
 
-/// Lower case, no accents, punctuation as spaces.
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'á' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ç' => 'c',
-            'œ' => 'o',
-            c if c.is_alphanumeric() => c,
-            _ => ' ',
-        })
-        .collect()
-}
+pub use proxipro_model::text::fold;
 
 #[cfg(test)]
 mod tests {
@@ -72,7 +56,7 @@ mod tests {
 
     #[test]
     fn folding_makes_accents_and_case_irrelevant() {
-        assert_eq!(fold("Électricité, Hôtellerie"), "electricite  hotellerie");
+        assert_eq!(fold("Électricité, Hôtellerie"), "electricite hotellerie");
         assert_eq!(query_words("  élec  CUIS "), ["elec", "cuis"]);
     }
 }

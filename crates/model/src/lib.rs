@@ -9,6 +9,7 @@ mod offer;
 mod programme;
 mod provenance;
 mod school;
+pub mod text;
 
 use serde::{Deserialize, Serialize};
 
