@@ -127,6 +127,7 @@ fn dataset() -> Arc<Dataset> {
         ],
         offers,
         network: None,
+        places: vec![],
     })
 }
 

@@ -160,6 +160,15 @@ impl Browser {
         std::fs::write(folder.join(format!("{name}.png")), png).expect("write screenshot");
     }
 
+    /// Renders the page as for printing (`@media print`) or back to the screen.
+    pub async fn emulate_print(&self, print: bool) {
+        let command = DevToolsCommand {
+            cmd: "Emulation.setEmulatedMedia",
+            params: json!({ "media": if print { "print" } else { "" } }),
+        };
+        self.client.issue_cmd(command).await.unwrap_or_else(|e| panic!("print emulation: {e}"));
+    }
+
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.chromedriver.kill().await;
@@ -173,4 +182,21 @@ fn chromium_binary() -> String {
 
 fn free_port() -> u16 {
     StdListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+/// A Chrome DevTools Protocol command through chromedriver's `goog/cdp/execute` endpoint.
+#[derive(Debug)]
+struct DevToolsCommand {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevToolsCommand {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()))
+    }
 }

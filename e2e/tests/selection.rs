@@ -57,6 +57,12 @@ async fn an_adviser_filters_builds_a_selection_compares_and_shares_it() {
     browser.click(".wish:nth-child(3) .icon-button[aria-label^=\"Monter\"]").await;
     browser.wait_for(&format!(".wish:nth-child(2)[data-offer=\"{}\"]", offers[2])).await;
     browser.screenshot("adviser-selection").await;
+    // On paper: no buttons, the ambitions written out.
+    browser.emulate_print(true).await;
+    assert!(!browser.is_displayed(".selection-actions").await, "actions are not printed");
+    assert!(browser.text(".wish .print-only").await.starts_with("Ambition :"));
+    browser.screenshot("adviser-selection-print").await;
+    browser.emulate_print(false).await;
 
     // Compare the first two.
     browser.click(".wish:nth-child(1) .compare-check input").await;
@@ -68,6 +74,7 @@ async fn an_adviser_filters_builds_a_selection_compares_and_shares_it() {
 
     // The share link carries the selection to another device (a fresh browser profile).
     browser.open(&server.url(&format!("/selection?{SETTINGS}"))).await;
+    browser.wait_for(".share-link").await;
     let link = browser.script("return document.querySelector('.share-link').value").await;
     let link = link.as_str().expect("a share link").to_string();
     browser.close().await;
