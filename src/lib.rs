@@ -33,6 +33,8 @@ use crate::ui::header::SiteHeader;
 
 /// Mounts the app on `<body>`; called by `main` in the browser.
 pub fn start() {
+    // Readable panic messages while developing; release builds abort on panic anyway.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
 }

@@ -134,7 +134,7 @@ fn offer_item(
         .find(|(p, _)| p.cfd == offer.cfd)
         .and_then(|(_, o)| {
             let rate = o.employment.get()?;
-            let level = o.employment_benchmark.as_ref().map(|b| format!(" · {}", b.level.label().to_lowercase()));
+            let level = o.employment_benchmark.as_ref().map(|b| format!(" · {}", b.level.label().to_ascii_lowercase()));
             Some(format!("Emploi {} en région{}", percent(rate), level.unwrap_or_default()))
         });
     let warning = has_no_prospects(dataset, offer);

@@ -28,7 +28,7 @@ pub fn FilterPanel(#[prop(into)] facets: Signal<Facets>) -> impl IntoView {
                         let counts = facets.with(|f| f.diplomas.clone());
                         let chosen = filters.with(|f| f.diplomas.clone());
                         let mut diplomas: Vec<Diploma> = counts.keys().copied().chain(chosen.iter().copied()).collect();
-                        diplomas.sort();
+                        diplomas.sort_unstable();
                         diplomas.dedup();
                         diplomas
                             .into_iter()
@@ -217,7 +217,7 @@ fn FieldChoice(#[prop(into)] facets: Signal<Facets>) -> impl IntoView {
                 let counts = facets.with(|f| f.fields.clone());
                 let chosen = store.state.with(|s| s.filters.fields.clone());
                 let mut fields: Vec<String> = counts.keys().cloned().chain(chosen.iter().cloned()).collect();
-                fields.sort();
+                fields.sort_unstable();
                 fields.dedup();
                 fields
                     .into_iter()

@@ -91,7 +91,7 @@ impl Catalog {
                 (crate::search::fold(&format!("{programme} {school}")), index)
             })
             .collect();
-        by_title.sort();
+        by_title.sort_unstable();
         let mut title_rank = vec![0; dataset.offers.len()];
         for (rank, (_, index)) in by_title.into_iter().enumerate() {
             title_rank[index] = rank as u32;

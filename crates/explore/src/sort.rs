@@ -44,23 +44,24 @@ impl SortKey {
     }
 }
 
-/// Sorts in place; missing figures go last, ties keep alphabetical order.
+/// Sorts in place; missing figures go last, ties in alphabetical order (the title rank is unique,
+/// so an unstable sort, smaller in wasm, gives the same order).
 pub fn sort(visible: &mut [Visible], key: SortKey, dataset: &Dataset, catalog: &Catalog, reach: Option<&Reach>) {
     let title = |v: &Visible| catalog.title_rank[v.index];
     let last = f32::INFINITY;
     match (key, reach) {
-        (SortKey::TravelTime, Some(reach)) => visible.sort_by(|a, b| {
+        (SortKey::TravelTime, Some(reach)) => visible.sort_unstable_by(|a, b| {
             let time = |v: &Visible| reach.minutes.get(&dataset.offers[v.index].uai).copied().unwrap_or(last);
             time(a).total_cmp(&time(b)).then(title(a).cmp(&title(b)))
         }),
-        (SortKey::Employment, _) => visible.sort_by(|a, b| {
+        (SortKey::Employment, _) => visible.sort_unstable_by(|a, b| {
             let rate = |v: &Visible| -catalog.facts[v.index].employment.unwrap_or(-last);
             rate(a).total_cmp(&rate(b)).then(title(a).cmp(&title(b)))
         }),
-        (SortKey::Pressure, _) => visible.sort_by(|a, b| {
+        (SortKey::Pressure, _) => visible.sort_unstable_by(|a, b| {
             let pressure = |v: &Visible| catalog.facts[v.index].pressure.unwrap_or(last);
             pressure(a).total_cmp(&pressure(b)).then(title(a).cmp(&title(b)))
         }),
-        (SortKey::Title, _) | (SortKey::TravelTime, None) => visible.sort_by_key(title),
+        (SortKey::Title, _) | (SortKey::TravelTime, None) => visible.sort_unstable_by_key(title),
     }
 }

@@ -120,9 +120,9 @@ impl Engine {
         let connections = engine.network.connections();
         let mut by_arrival: Vec<u32> = (0..connections.len() as u32).collect();
         // Stable on ties, so a trip's hops keep their reverse sequence order.
-        by_arrival.reverse();
-        by_arrival.sort_by_key(|&i| {
-            std::cmp::Reverse((connections[i as usize].arr, connections[i as usize].dep))
+        // The index breaks ties, so the unstable sort (smaller in wasm) is deterministic.
+        by_arrival.sort_unstable_by_key(|&i| {
+            std::cmp::Reverse((connections[i as usize].arr, connections[i as usize].dep, i))
         });
         engine.connections_by_arrival_desc = by_arrival;
         let (starts, items) = group_by(
