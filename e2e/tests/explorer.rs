@@ -107,8 +107,9 @@ async fn on_a_phone_the_list_and_the_map_take_turns() {
 
 #[tokio::test]
 async fn when_the_data_fails_to_load_a_french_message_offers_to_retry() {
+    // The first try and its two automatic retries fail; the user's retry succeeds.
     let mut options = ServerOptions::default();
-    options.failures.insert("/data/ille-et-vilaine/dataset.json".into(), 1);
+    options.failures.insert("/data/ille-et-vilaine/dataset.json".into(), 3);
     let server = StaticServer::start(dist_dir(), options).await;
     let browser = Browser::launch(Viewport::Desktop).await;
     browser.open(&server.url(EXPLORER)).await;
@@ -121,5 +122,17 @@ async fn when_the_data_fails_to_load_a_french_message_offers_to_retry() {
     browser.click(".load-error button").await;
     browser.wait_for_count(".offer-item", PAGE).await;
     assert!(browser.all(".load-error").await.is_empty(), "the error is gone after a successful retry");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_passing_server_error_is_retried_without_bothering_the_user() {
+    let mut options = ServerOptions::default();
+    options.failures.insert("/data/ille-et-vilaine/dataset.json".into(), 1);
+    let server = StaticServer::start(dist_dir(), options).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&server.url(EXPLORER)).await;
+    browser.wait_for_count(".offer-item", PAGE).await;
+    assert!(browser.all(".load-error").await.is_empty(), "one 503 is retried by itself");
     browser.close().await;
 }

@@ -5,6 +5,8 @@ use std::fmt;
 pub enum LoadError {
     /// No answer: offline, server down, blocked request.
     Network { url: String },
+    /// No answer within the time limit.
+    Timeout { url: String, seconds: u32 },
     /// The server answered with an error status.
     Status { url: String, status: u16 },
     /// The answer is not the JSON we expect.
@@ -13,11 +15,25 @@ pub enum LoadError {
     Version { url: String, detail: String },
 }
 
+impl LoadError {
+    /// Worth trying again by itself: no answer, or a server error that may pass.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            LoadError::Network { .. } | LoadError::Timeout { .. } => true,
+            LoadError::Status { status, .. } => *status >= 500 || *status == 429,
+            LoadError::Malformed { .. } | LoadError::Version { .. } => false,
+        }
+    }
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Network { url } => {
                 write!(f, "Le serveur n'a pas répondu ({url}). Vérifiez votre connexion puis réessayez.")
+            }
+            LoadError::Timeout { url, seconds } => {
+                write!(f, "Le serveur n'a pas répondu en {seconds} secondes ({url}). Vérifiez votre connexion puis réessayez.")
             }
             LoadError::Status { url, status } => {
                 write!(f, "Le serveur a répondu par une erreur {status} pour {url}.")
