@@ -42,11 +42,8 @@ impl StaticDataset {
         provenance.check_version().map_err(|detail| LoadError::Version { url, detail })?;
         Ok(provenance)
     }
-}
 
-/// Fetches and parses `url`; the parse time is recorded as `timing` (see [`crate::perf`]).
-/// The network file of the region, checked and decoded.
-impl StaticDataset {
+    /// The network file of the region, checked and decoded.
     pub async fn network(&self, file: &str) -> Result<proxipro_isochrone::Network, LoadError> {
         let url = format!("{}/{file}", self.base_url);
         let response = get(&url).await?;
@@ -56,6 +53,7 @@ impl StaticDataset {
     }
 }
 
+/// Fetches and parses `url`; the parse time is recorded as `timing` (see [`crate::perf`]).
 async fn get_json<T: DeserializeOwned>(url: &str, timing: &str) -> Result<T, LoadError> {
     let response = get(url).await?;
     let text = response.text().await.map_err(|_| LoadError::Network { url: url.to_string() })?;
