@@ -53,6 +53,8 @@ pub struct ViewState {
     pub sort: SortKey,
     /// Only set when the link carries a selection (a shared link).
     pub selection: Option<WishList>,
+    /// The offer whose card is open over the explorer (the phone's bottom sheet), by id.
+    pub card: Option<String>,
 }
 
 impl Default for ViewState {
@@ -66,6 +68,7 @@ impl Default for ViewState {
             filters: Filters::default(),
             sort: SortKey::TravelTime,
             selection: None,
+            card: None,
         }
     }
 }
@@ -189,6 +192,13 @@ impl ViewState {
                     None => bad(key),
                 },
                 "selection" => state.selection = Some(parse_selection(value)),
+                "fiche" => {
+                    if is_offer_id(value) {
+                        state.card = Some(value.to_string());
+                    } else {
+                        bad(key);
+                    }
+                }
                 // Settings read elsewhere (tiles, region) and unknown keys are left alone.
                 _ => {}
             }
@@ -257,6 +267,9 @@ impl ViewState {
         if self.sort != default.sort {
             pairs.push(("tri", self.sort.code().to_string()));
         }
+        if let Some(card) = &self.card {
+            pairs.push(("fiche", card.clone()));
+        }
         if let Some(selection) = &self.selection {
             pairs.push(("selection", selection_param(selection)));
         }
@@ -292,6 +305,11 @@ fn parse_selection(value: &str) -> WishList {
         list.wishes.push(Wish { offer_id: id.to_string(), ambition, note });
     }
     list
+}
+
+/// An offer id as the dataset writes them (`0350005R-23820022106-st`): short, letters, digits, `-` and `_`.
+pub fn is_offer_id(text: &str) -> bool {
+    (1..=40).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 fn parse_lat_lon(text: &str) -> Option<LatLon> {
@@ -335,7 +353,32 @@ mod tests {
         selection.set_note("0350005R-23820022106-st", "JPO | le 5 * avril à 100%");
         selection.add("0350031U-23810025222-st", Ambition::Securisant);
         state.selection = Some(selection);
+        state.card = Some("0350031U-23810025222-st".into());
         assert_eq!(round_trip(&state), state);
+    }
+
+    #[test]
+    fn the_open_card_survives_the_address() {
+        let state = ViewState {
+            origin: Some(LatLon { lat: 48.11, lon: -1.68 }),
+            mode: Mode::Bike,
+            budget: 20,
+            card: Some("0350005R-23820022106-st".into()),
+            ..ViewState::default()
+        };
+        let pairs = state.to_pairs();
+        assert!(pairs.contains(&("fiche", "0350005R-23820022106-st".to_string())), "{pairs:?}");
+        assert_eq!(round_trip(&state), state);
+    }
+
+    #[test]
+    fn an_unreadable_card_is_named_and_left_closed() {
+        for bad in ["", "<script>", "0350005R 23820022106", &"x".repeat(41)] {
+            let (state, notes) = ViewState::from_pairs([("fiche", bad)]);
+            assert_eq!(state.card, None, "{bad:?}");
+            assert_eq!(notes.len(), 1, "{bad:?}");
+            assert!(notes[0].contains("« fiche »"));
+        }
     }
 
     #[test]
