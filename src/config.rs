@@ -1,7 +1,7 @@
 //! Settings read once from the page URL, so tests and self-hosters can point
 //! the app at other tiles or data without rebuilding it.
 
-use crate::source::DataSource;
+use crate::source::{DataSource, FuturProApi, StaticDataset};
 
 /// Plan IGN from the Géoplateforme: French public-service base map, no key needed.
 pub const DEFAULT_TILES: &str = "https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}";
@@ -19,6 +19,8 @@ pub struct AppConfig {
     pub tiles_attribution: String,
     pub region: String,
     pub geocoder_url: String,
+    /// A Futur Pro API base URL (`?api=`); `None` reads the static dataset.
+    pub api_url: Option<String>,
 }
 
 impl Default for AppConfig {
@@ -28,23 +30,27 @@ impl Default for AppConfig {
             tiles_attribution: DEFAULT_TILES_ATTRIBUTION.into(),
             region: DEFAULT_REGION.into(),
             geocoder_url: DEFAULT_GEOCODER.into(),
+            api_url: None,
         }
     }
 }
 
 impl AppConfig {
-    /// Reads `?tiles=`, `?geocodeur=` and `?region=`; anything unusable keeps the default.
+    /// Reads `?tiles=`, `?geocodeur=`, `?api=` and `?region=`; anything unusable keeps the default.
     pub fn from_query(query: &str) -> Self {
         let mut config = AppConfig::default();
         let Ok(params) = web_sys::UrlSearchParams::new_with_str(query) else {
             return config;
         };
-        if let Some(tiles) = params.get("tiles").filter(|url| is_tile_template(url)) {
+        if let Some(tiles) = params.get("tiles").filter(|url| is_http_or_site_path(url)) {
             config.tiles_url = tiles;
             config.tiles_attribution = "Fond de carte configuré par l'adresse de la page".into();
         }
-        if let Some(geocoder) = params.get("geocodeur").filter(|url| is_tile_template(url)) {
+        if let Some(geocoder) = params.get("geocodeur").filter(|url| is_http_or_site_path(url)) {
             config.geocoder_url = geocoder;
+        }
+        if let Some(api) = params.get("api").filter(|url| is_http_or_site_path(url)) {
+            config.api_url = Some(api);
         }
         if let Some(region) = params.get("region").filter(|slug| is_slug(slug)) {
             config.region = region;
@@ -57,12 +63,16 @@ impl AppConfig {
     }
 
     pub fn data_source(&self) -> DataSource {
-        DataSource::static_dataset(format!("{DATA_ROOT}/{}", self.region))
+        let region = StaticDataset::new(format!("{DATA_ROOT}/{}", self.region));
+        match &self.api_url {
+            Some(api) => DataSource::FuturPro(FuturProApi::new(api, region)),
+            None => DataSource::Static(region),
+        }
     }
 }
 
 /// An absolute http(s) URL or a path on this site; never `javascript:` or the like.
-fn is_tile_template(url: &str) -> bool {
+fn is_http_or_site_path(url: &str) -> bool {
     url.starts_with("https://") || url.starts_with("http://") || (url.starts_with('/') && !url.starts_with("//"))
 }
 

@@ -13,6 +13,10 @@ pub enum LoadError {
     Malformed { url: String, detail: String },
     /// A file written for another version of the app.
     Version { url: String, detail: String },
+    /// The answer stops short of what it announces.
+    Incomplete { url: String, detail: String },
+    /// A valid answer with nothing in it.
+    Empty { url: String },
 }
 
 impl LoadError {
@@ -21,7 +25,9 @@ impl LoadError {
         match self {
             LoadError::Network { .. } | LoadError::Timeout { .. } => true,
             LoadError::Status { status, .. } => *status >= 500 || *status == 429,
-            LoadError::Malformed { .. } | LoadError::Version { .. } => false,
+            LoadError::Malformed { .. } | LoadError::Version { .. } | LoadError::Incomplete { .. } | LoadError::Empty { .. } => {
+                false
+            }
         }
     }
 }
@@ -43,6 +49,12 @@ impl fmt::Display for LoadError {
             }
             LoadError::Version { url, detail } => {
                 write!(f, "Les données de {url} ne sont pas au format attendu : {detail}.")
+            }
+            LoadError::Incomplete { url, detail } => {
+                write!(f, "La réponse de {url} est incomplète ({detail}). Réessayez dans un moment.")
+            }
+            LoadError::Empty { url } => {
+                write!(f, "{url} n'a renvoyé aucune formation pour cette région.")
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::source::LoadError;
+use crate::source::{AppData, LoadError};
 
 #[component]
 pub fn Loading(#[prop(into)] message: String) -> impl IntoView {
@@ -31,5 +31,33 @@ pub fn LoadFailed(
                 "Réessayer"
             </button>
         </div>
+    }
+}
+
+/// What the user should know about the formations on screen: a partial list,
+/// details that did not come, or a reload that failed while the previous list stays.
+#[component]
+pub fn DataNotices() -> impl IntoView {
+    let data = expect_context::<AppData>();
+    let notices = move || data.loaded().map(|loaded| loaded.notices).unwrap_or_default();
+    let shown = move || !notices().is_empty() || data.reload_error.with(Option::is_some);
+    view! {
+        <Show when=shown>
+            <div class="data-notices" role="status" aria-live="polite">
+                {move || data.reload_error.get().map(|error| view! {
+                    <p class="data-notices-error">
+                        "Actualisation impossible : " {error.to_string()}
+                        " Les formations affichées sont celles du chargement précédent."
+                    </p>
+                })}
+                <ul>
+                    {move || notices().iter().map(|notice| view! { <li>{notice.clone()}</li> }).collect_view()}
+                </ul>
+                <button type="button" class="button button-secondary" disabled=move || data.reloading.get()
+                    on:click=move |_| data.reload()>
+                    {move || if data.reloading.get() { "Nouvelle tentative…" } else { "Réessayer" }}
+                </button>
+            </div>
+        </Show>
     }
 }

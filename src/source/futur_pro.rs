@@ -1,0 +1,158 @@
+//! Formations from a Futur Pro API (`?api=<base URL>`), with the region's
+//! static files for what Futur Pro does not give: the start places, the
+//! transport network, and the area to ask about.
+
+use futures::stream::{self, StreamExt};
+use proxipro_futurpro::{detail_path, list_path, parse_detail, parse_page, ApiError, DatasetBuilder, FormationItem, MAX_PAGES};
+use proxipro_model::{Dataset, LatLon, Provenance};
+
+use super::http::get;
+use super::{DatasetLoad, LoadError, StaticDataset};
+
+/// Detail requests in flight at once: quick on a good line, gentle with the server.
+const PARALLEL_DETAILS: usize = 6;
+/// Margin around the region's schools, and Futur Pro's ceiling for `distance`.
+const MARGIN_M: f64 = 5_000.0;
+const MAX_DISTANCE_M: f64 = 100_000.0;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FuturProApi {
+    base_url: String,
+    region: StaticDataset,
+}
+
+impl FuturProApi {
+    pub fn new(base_url: impl Into<String>, region: StaticDataset) -> Self {
+        FuturProApi { base_url: base_url.into().trim_end_matches('/').to_string(), region }
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    pub fn region(&self) -> &StaticDataset {
+        &self.region
+    }
+
+    /// Every page of offers around the region, then each offer's detail.
+    pub async fn dataset(&self) -> Result<DatasetLoad, LoadError> {
+        let local = self.region.dataset().await?;
+        let (centre, distance_m) = area(&local);
+        let mut notices = Vec::new();
+        let mut items: Vec<FormationItem> = Vec::new();
+        let mut page = 1;
+        loop {
+            let url = format!("{}{}", self.base_url, list_path(centre.lat, centre.lon, distance_m, page));
+            let answer = match get_text(&url).await {
+                Ok(text) => parse_page(&text, page).map_err(|error| api_error(&url, error)),
+                Err(error) => Err(error),
+            };
+            match answer {
+                Ok(answer) => {
+                    items.extend(answer.formations);
+                    if page >= answer.pagination.nombre_de_page {
+                        break;
+                    }
+                    if page >= MAX_PAGES {
+                        notices.push(format!("Liste limitée aux {MAX_PAGES} premières pages de l'API."));
+                        break;
+                    }
+                    page += 1;
+                }
+                // Later pages failing: keep what came, and say the list is short.
+                Err(error) if !items.is_empty() => {
+                    notices.push(format!("Liste incomplète, {} formations reçues : {error}", items.len()));
+                    break;
+                }
+                Err(error) => return Err(error),
+            }
+        }
+        if items.is_empty() {
+            return Err(LoadError::Empty { url: format!("{}/api/formations", self.base_url) });
+        }
+
+        let details: Vec<Result<FormationItem, String>> =
+            stream::iter(items.iter().map(|item| self.detail(item))).buffered(PARALLEL_DETAILS).collect().await;
+        let failed = details.iter().filter(|detail| detail.is_err()).count();
+        if failed > 0 {
+            notices.push(format!(
+                "Fiches détaillées non reçues pour {failed} formation(s) sur {} : leurs chiffres sont marqués non disponibles.",
+                items.len()
+            ));
+        }
+        let mut builder = DatasetBuilder::new(local.region.clone());
+        for (item, detail) in items.iter().zip(&details) {
+            builder.add(item, detail.as_ref().map_err(String::as_str));
+        }
+        let converted = builder.finish();
+        if let Some(first) = converted.skipped.first() {
+            notices.push(format!("{} offre(s) non reprise(s), par exemple {first}.", converted.skipped.len()));
+        }
+        let mut dataset = converted.dataset;
+        if dataset.offers.is_empty() {
+            return Err(LoadError::Empty { url: format!("{}/api/formations", self.base_url) });
+        }
+        dataset.places = local.places;
+        dataset.network = local.network;
+        Ok(DatasetLoad { dataset, notices })
+    }
+
+    /// One offer's detail, or in a few words why it did not come.
+    async fn detail(&self, item: &FormationItem) -> Result<FormationItem, String> {
+        let url = format!("{}{}", self.base_url, detail_path(item));
+        let text = get_text(&url).await.map_err(|error| short_reason(&error))?;
+        parse_detail(&text, item).map_err(|error| error.to_string())
+    }
+
+    pub async fn provenance(&self) -> Result<Provenance, LoadError> {
+        let local = self.region.provenance().await?;
+        let mut provenance = proxipro_futurpro::provenance(local.region.clone(), &self.base_url);
+        provenance.methods.push(format!(
+            "Les lieux de départ et le réseau de transport viennent du jeu de données statique de la région ({}).",
+            self.region.base_url()
+        ));
+        // The network and places are ours: keep their sources on the page.
+        let ours = local.sources.into_iter().filter(|source| {
+            ["annuaire", "communes"].contains(&source.id.as_str())
+                || ["gtfs", "metro", "osm"].iter().any(|prefix| source.id.starts_with(prefix))
+        });
+        provenance.sources.extend(ours);
+        Ok(provenance)
+    }
+}
+
+/// The centre of the region's schools and a distance that takes them all in.
+fn area(local: &Dataset) -> (LatLon, u32) {
+    let count = local.schools.len().max(1) as f64;
+    let (lat, lon) = local.schools.iter().fold((0.0, 0.0), |(lat, lon), s| (lat + s.position.lat, lon + s.position.lon));
+    let centre = LatLon { lat: lat / count, lon: lon / count };
+    let farthest = local.schools.iter().map(|s| metres(centre, s.position)).fold(0.0, f64::max);
+    (centre, (farthest + MARGIN_M).min(MAX_DISTANCE_M) as u32)
+}
+
+fn metres(a: LatLon, b: LatLon) -> f64 {
+    let k = 111_320.0;
+    let dy = (a.lat - b.lat) * k;
+    let dx = (a.lon - b.lon) * k * a.lat.to_radians().cos();
+    (dx * dx + dy * dy).sqrt()
+}
+
+async fn get_text(url: &str) -> Result<String, LoadError> {
+    get(url).await?.text().await.map_err(|_| LoadError::Network { url: url.to_string() })
+}
+
+fn api_error(url: &str, error: ApiError) -> LoadError {
+    match error {
+        ApiError::PartialPage { .. } => LoadError::Incomplete { url: url.to_string(), detail: error.to_string() },
+        ApiError::Malformed(_) | ApiError::Unexpected(_) => LoadError::Malformed { url: url.to_string(), detail: error.to_string() },
+    }
+}
+
+fn short_reason(error: &LoadError) -> String {
+    match error {
+        LoadError::Network { .. } => "pas de réponse".into(),
+        LoadError::Timeout { seconds, .. } => format!("pas de réponse en {seconds} s"),
+        LoadError::Status { status, .. } => format!("erreur {status}"),
+        other => other.to_string(),
+    }
+}
