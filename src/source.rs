@@ -1,6 +1,7 @@
 //! The one way data comes into the app. Screens ask [`AppData`] (a context);
 //! only [`DataSource`] knows where the bytes come from.
 
+mod cache_status;
 mod load_error;
 mod static_dataset;
 
@@ -13,6 +14,7 @@ use proxipro_model::{Dataset, Provenance};
 
 use crate::journey::Routing;
 
+pub use cache_status::{dataset_cached_at, CACHE_DATE_HEADER};
 pub use load_error::LoadError;
 pub use static_dataset::StaticDataset;
 

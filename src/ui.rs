@@ -1,5 +1,6 @@
 //! Small shared pieces of interface.
 
+pub mod cache_notice;
 pub mod figure;
 pub mod format;
 pub mod header;

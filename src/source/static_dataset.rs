@@ -1,8 +1,10 @@
 //! The dataset built by `proxipro-builder`, served as static JSON next to the app.
 
+use gloo_net::http::Response;
 use proxipro_model::{Dataset, Provenance, DATASET_FILE, PROVENANCE_FILE};
 use serde::de::DeserializeOwned;
 
+use super::cache_status;
 use super::http::get;
 use super::LoadError;
 
@@ -24,7 +26,9 @@ impl StaticDataset {
 
     pub async fn dataset(&self) -> Result<Dataset, LoadError> {
         let url = format!("{}/{DATASET_FILE}", self.base_url);
-        let dataset: Dataset = get_json(&url, "datasetParse").await?;
+        let response = get(&url).await?;
+        cache_status::record_dataset(&response);
+        let dataset: Dataset = parse_json(response, &url, "datasetParse").await?;
         dataset.check_version().map_err(|detail| LoadError::Version { url, detail })?;
         Ok(dataset)
     }
@@ -48,7 +52,10 @@ impl StaticDataset {
 
 /// Fetches and parses `url`; the parse time is recorded as `timing` (see [`crate::perf`]).
 async fn get_json<T: DeserializeOwned>(url: &str, timing: &str) -> Result<T, LoadError> {
-    let response = get(url).await?;
+    parse_json(get(url).await?, url, timing).await
+}
+
+async fn parse_json<T: DeserializeOwned>(response: Response, url: &str, timing: &str) -> Result<T, LoadError> {
     let text = response.text().await.map_err(|_| LoadError::Network { url: url.to_string() })?;
     crate::perf::measure(timing, || serde_json::from_str(&text))
         .map_err(|error| LoadError::Malformed { url: url.to_string(), detail: error.to_string() })

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::config::keep_query;
 use crate::state::wishes::WishStore;
+use crate::ui::cache_notice::CacheNotice;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -29,5 +30,6 @@ pub fn SiteHeader() -> impl IntoView {
                 </ul>
             </nav>
         </header>
+        <CacheNotice/>
     }
 }
