@@ -169,6 +169,25 @@ impl Browser {
         self.client.issue_cmd(command).await.unwrap_or_else(|e| panic!("print emulation: {e}"));
     }
 
+    /// Runs `js` as an asynchronous script: it calls `done(value)` (the last argument) when finished.
+    pub async fn script_async(&self, js: &str) -> Value {
+        let body = format!("const done = arguments[arguments.length - 1];\n{js}");
+        self.client.execute_async(&body, vec![]).await.unwrap_or_else(|e| panic!("async script failed: {e}\n{js}"))
+    }
+
+    /// Cuts the page off the network (or reconnects it) through the DevTools protocol, as
+    /// DevTools' « Offline » does: requests fail and `navigator.onLine` turns false. The page's
+    /// service worker is another target and keeps its network: stop the server too.
+    pub async fn emulate_offline(&self, offline: bool) {
+        let enable = DevToolsCommand { cmd: "Network.enable", params: json!({}) };
+        self.client.issue_cmd(enable).await.unwrap_or_else(|e| panic!("Network.enable: {e}"));
+        let conditions = DevToolsCommand {
+            cmd: "Network.emulateNetworkConditions",
+            params: json!({ "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
+        };
+        self.client.issue_cmd(conditions).await.unwrap_or_else(|e| panic!("offline emulation: {e}"));
+    }
+
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.chromedriver.kill().await;
