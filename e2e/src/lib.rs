@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 pub use browser::{Browser, Viewport};
 pub use fantoccini::Locator;
-pub use static_server::{ServerOptions, StaticServer, TEST_GEOCODER, TEST_TILE};
+pub use static_server::{Canned, ServerOptions, StaticServer, TEST_GEOCODER, TEST_TILE};
 
 /// Repository root (the e2e crate sits one level below it).
 pub fn repo_root() -> PathBuf {
@@ -35,6 +35,11 @@ pub fn dataset() -> proxipro_model::Dataset {
     let path = repo_root().join("public/data/ille-et-vilaine").join(proxipro_model::DATASET_FILE);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_slice(&bytes).expect("the committed dataset parses")
+}
+
+/// Futur Pro-shaped answers made from real rows of our dataset (`tools/futurpro_fixtures.py`).
+pub fn futurpro_fixtures() -> PathBuf {
+    repo_root().join("crates/futurpro/tests/fixtures")
 }
 
 pub fn provenance() -> proxipro_model::Provenance {

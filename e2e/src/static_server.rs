@@ -30,10 +30,52 @@ const BLANK_TILE: &[u8] = &[
 pub struct ServerOptions {
     /// Path → how many of its next requests answer `503` before it is served normally.
     pub failures: HashMap<String, usize>,
+    /// Folder of Futur Pro-shaped answers (see `crates/futurpro/tests/fixtures`) served
+    /// under `/api/formations?…page=N` and `/api/formation/<key>`.
+    pub futurpro_fixtures: Option<PathBuf>,
+    /// Answers given instead of the normal ones, first match wins.
+    pub canned: Vec<Canned>,
+}
+
+/// A chosen answer for requests whose path and query contain `pattern`.
+#[derive(Debug, Clone)]
+pub struct Canned {
+    pub pattern: String,
+    pub status: u16,
+    pub body: String,
+    /// Waits this long before answering (a slow server, or a late answer).
+    pub delay_ms: u64,
+    /// How many requests it answers before normal service resumes.
+    pub times: usize,
+}
+
+impl Canned {
+    pub fn new(pattern: &str, status: u16, body: &str) -> Self {
+        Canned { pattern: pattern.into(), status, body: body.into(), delay_ms: 0, times: usize::MAX }
+    }
+
+    pub fn times(mut self, times: usize) -> Self {
+        self.times = times;
+        self
+    }
+
+    pub fn delay_ms(mut self, delay_ms: u64) -> Self {
+        self.delay_ms = delay_ms;
+        self
+    }
+}
+
+/// Served files, fixtures and canned answers, shared by the connections.
+struct Site {
+    root: PathBuf,
+    failures: Mutex<HashMap<String, usize>>,
+    futurpro_fixtures: Option<PathBuf>,
+    canned: Mutex<Vec<Canned>>,
 }
 
 pub struct StaticServer {
     pub port: u16,
+    site: Arc<Site>,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -41,17 +83,27 @@ impl StaticServer {
     pub async fn start(root: PathBuf, options: ServerOptions) -> StaticServer {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1");
         let port = listener.local_addr().expect("local address").port();
-        let root = Arc::new(root);
-        let failures = Arc::new(Mutex::new(options.failures));
+        let site = Arc::new(Site {
+            root,
+            failures: Mutex::new(options.failures),
+            futurpro_fixtures: options.futurpro_fixtures,
+            canned: Mutex::new(options.canned),
+        });
+        let shared = site.clone();
         let task = tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                let (root, failures) = (root.clone(), failures.clone());
+                let site = shared.clone();
                 tokio::spawn(async move {
-                    let _ = serve(stream, &root, &failures).await;
+                    let _ = serve(stream, &site).await;
                 });
             }
         });
-        StaticServer { port, task }
+        StaticServer { port, site, task }
+    }
+
+    /// From now on, answers matching requests with `canned` (before the canned answers given at start).
+    pub fn add_canned(&self, canned: Canned) {
+        self.site.canned.lock().expect("canned lock").insert(0, canned);
     }
 
     pub fn url(&self, path_and_query: &str) -> String {
@@ -65,7 +117,7 @@ impl Drop for StaticServer {
     }
 }
 
-async fn serve(mut stream: TcpStream, root: &Path, failures: &Mutex<HashMap<String, usize>>) -> std::io::Result<()> {
+async fn serve(mut stream: TcpStream, site: &Site) -> std::io::Result<()> {
     let mut request = Vec::new();
     let mut buffer = [0u8; 4096];
     while !request.windows(4).any(|w| w == b"\r\n\r\n") {
@@ -79,8 +131,25 @@ async fn serve(mut stream: TcpStream, root: &Path, failures: &Mutex<HashMap<Stri
     let target = head.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
 
+    let canned = {
+        let mut canned = site.canned.lock().expect("canned lock");
+        canned.iter_mut().find(|c| c.times > 0 && target.contains(&c.pattern)).map(|c| {
+            c.times -= 1;
+            c.clone()
+        })
+    };
+    if let Some(canned) = canned {
+        tokio::time::sleep(std::time::Duration::from_millis(canned.delay_ms)).await;
+        let status = format!("{} {}", canned.status, if canned.status < 400 { "OK" } else { "Error" });
+        return respond(&mut stream, &status, "application/json; charset=utf-8", canned.body.as_bytes()).await;
+    }
+    if let (Some(fixtures), true) = (&site.futurpro_fixtures, path.starts_with("/api/")) {
+        let (status, body) = futurpro_answer(fixtures, target).await;
+        return respond(&mut stream, status, "application/json; charset=utf-8", &body).await;
+    }
+
     let should_fail = {
-        let mut failures = failures.lock().expect("failures lock");
+        let mut failures = site.failures.lock().expect("failures lock");
         match failures.get_mut(&path) {
             Some(left) if *left > 0 => {
                 *left -= 1;
@@ -96,18 +165,40 @@ async fn serve(mut stream: TcpStream, root: &Path, failures: &Mutex<HashMap<Stri
     } else if path == TEST_GEOCODER {
         ("200 OK", "application/json", GEOCODER_ANSWER.as_bytes().to_vec())
     } else {
-        match resolve(root, &path) {
+        match resolve(&site.root, &path) {
             Some(file) => ("200 OK", content_type(&file), tokio::fs::read(&file).await?),
             None => ("404 Not Found", "text/plain; charset=utf-8", b"introuvable".to_vec()),
         }
     };
+    respond(&mut stream, status, content_type, &body).await
+}
+
+async fn respond(stream: &mut TcpStream, status: &str, content_type: &str, body: &[u8]) -> std::io::Result<()> {
     let header = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(header.as_bytes()).await?;
-    stream.write_all(&body).await?;
+    stream.write_all(body).await?;
     stream.shutdown().await
+}
+
+/// Futur Pro's two routes over the fixture folder; anything else is their 404.
+async fn futurpro_answer(fixtures: &Path, target: &str) -> (&'static str, Vec<u8>) {
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    let file = if path == "/api/formations" {
+        let page = query.split('&').find_map(|pair| pair.strip_prefix("page=")).unwrap_or("1");
+        format!("formations-page-{page}.json")
+    } else if let Some(key) = path.strip_prefix("/api/formation/") {
+        format!("formation-{key}.json")
+    } else {
+        String::new()
+    };
+    let safe = !file.is_empty() && !file.contains(['/', '\\']) && !file.contains("..");
+    match safe.then(|| fixtures.join(&file)) {
+        Some(file) if file.is_file() => ("200 OK", tokio::fs::read(&file).await.unwrap_or_default()),
+        _ => ("404 Not Found", br#"{"statusCode":404,"error":"Not Found","message":"Formation introuvable"}"#.to_vec()),
+    }
 }
 
 /// A file under `root`, or `index.html` for app routes (paths without an extension).

@@ -43,10 +43,12 @@ impl FuturProApi {
         let mut page = 1;
         loop {
             let url = format!("{}{}", self.base_url, list_path(centre.lat, centre.lon, distance_m, page));
+            let what = format!("la page {page} de la liste des formations de l'API {}", self.base_url);
             let answer = match get_text(&url).await {
                 Ok(text) => parse_page(&text, page).map_err(|error| api_error(&url, error)),
                 Err(error) => Err(error),
-            };
+            }
+            .map_err(|error| error.named(&what));
             match answer {
                 Ok(answer) => {
                     items.extend(answer.formations);
@@ -61,14 +63,20 @@ impl FuturProApi {
                 }
                 // Later pages failing: keep what came, and say the list is short.
                 Err(error) if !items.is_empty() => {
-                    notices.push(format!("Liste incomplète, {} formations reçues : {error}", items.len()));
+                    let shown = items.len();
+                    notices.push(match &error {
+                        LoadError::Incomplete { detail, .. } => {
+                            format!("Liste incomplète ({detail}) : seules les {shown} premières formations sont affichées.")
+                        }
+                        other => format!("Liste incomplète : seules les {shown} premières formations sont affichées. {other}"),
+                    });
                     break;
                 }
                 Err(error) => return Err(error),
             }
         }
         if items.is_empty() {
-            return Err(LoadError::Empty { url: format!("{}/api/formations", self.base_url) });
+            return Err(LoadError::Empty { url: format!("L'API {}", self.base_url) });
         }
 
         let details: Vec<Result<FormationItem, String>> =
@@ -90,7 +98,7 @@ impl FuturProApi {
         }
         let mut dataset = converted.dataset;
         if dataset.offers.is_empty() {
-            return Err(LoadError::Empty { url: format!("{}/api/formations", self.base_url) });
+            return Err(LoadError::Empty { url: format!("L'API {}", self.base_url) });
         }
         dataset.places = local.places;
         dataset.network = local.network;

@@ -32,6 +32,22 @@ impl LoadError {
     }
 }
 
+impl LoadError {
+    /// The same error naming what was asked in words (« la page 2 de la liste… ») instead of a long URL.
+    pub fn named(mut self, what: &str) -> Self {
+        match &mut self {
+            LoadError::Network { url }
+            | LoadError::Timeout { url, .. }
+            | LoadError::Status { url, .. }
+            | LoadError::Malformed { url, .. }
+            | LoadError::Version { url, .. }
+            | LoadError::Incomplete { url, .. }
+            | LoadError::Empty { url } => *url = what.to_string(),
+        }
+        self
+    }
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

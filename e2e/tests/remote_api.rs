@@ -1,0 +1,187 @@
+//! Formations from a Futur Pro API (`?api=`), against a fixture server on
+//! 127.0.0.1 answering in Futur Pro's shape (`crates/futurpro/tests/fixtures`,
+//! real rows of our dataset), and every way such an API can let the user down.
+
+use std::time::Duration;
+
+use proxipro_e2e::{dataset, dist_dir, futurpro_fixtures, Browser, Canned, ServerOptions, StaticServer, Viewport, TEST_GEOCODER};
+
+/// Offers and schools in the fixtures: three pages (5, 5, 2), four lycées of Rennes.
+const OFFERS: usize = 12;
+const SCHOOLS: usize = 4;
+
+async fn api_server(canned: Vec<Canned>) -> StaticServer {
+    let options = ServerOptions { futurpro_fixtures: Some(futurpro_fixtures()), canned, ..ServerOptions::default() };
+    StaticServer::start(dist_dir(), options).await
+}
+
+/// The explorer reading the API served by `server` itself; `extra` adds to the query.
+fn explorer(server: &StaticServer, extra: &str) -> String {
+    server.url(&format!("/?tiles=/__test__/tile.png&api={}{extra}", server.url("")))
+}
+
+async fn wait_until_text(browser: &Browser, css: &str, expected: &str) -> String {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let text = browser.text(css).await;
+        if text.contains(expected) {
+            return text;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "`{css}` shows `{text}`, expected `{expected}`");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn card_row(browser: &Browser, label: &str) -> String {
+    let script = format!(
+        "const row = [...document.querySelectorAll('.figure-row')].find(r => r.querySelector('dt').textContent === {label:?}); return row ? row.querySelector('dd').textContent : null"
+    );
+    browser.script(&script).await.as_str().unwrap_or_else(|| panic!("no card row `{label}`")).to_string()
+}
+
+#[tokio::test]
+async fn formations_come_from_the_api_with_their_figures_and_the_sources_page_says_so() {
+    let server = api_server(Vec::new()).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&explorer(&server, "")).await;
+
+    wait_until_text(&browser, ".list-count", &format!("{OFFERS} formations")).await;
+    browser.wait_for_count(".leaflet-marker-icon.school-marker", SCHOOLS).await;
+    assert!(browser.all(".data-notices").await.is_empty(), "a complete answer needs no notice");
+    browser.screenshot("remote-api-explorer").await;
+
+    // A card shows the detail's figures: the same as ours, since the fixtures are our rows.
+    let ours = dataset();
+    let first = browser.script("return document.querySelector('.offer-item').dataset.offer").await;
+    let id = first.as_str().expect("an offer id").to_string();
+    let offer = ours.offer(&id).expect("the API's offer is one of ours");
+    browser.open(&server.url(&format!("/formation/{id}?tiles=/__test__/tile.png&api={}", server.url("")))).await;
+    browser.wait_for(".figure-row").await;
+    let places = card_row(&browser, "Places").await;
+    let expected = offer.access.capacity.get().expect("places").to_string();
+    assert!(places.starts_with(&format!("{expected}2022 · source futurpro-affelnet")), "{places}");
+    assert!(card_row(&browser, "Affectés sur leur vœu 1").await.starts_with("Non disponible : non fourni par Futur Pro"));
+    browser.screenshot("remote-api-card").await;
+
+    browser.open(&server.url(&format!("/a-propos?tiles=/__test__/tile.png&api={}", server.url("")))).await;
+    let origin = wait_until_text(&browser, ".data-origin", "API Futur Pro").await;
+    assert!(origin.contains(&server.url("")), "{origin}");
+    wait_until_text(&browser, ".source-list", "via l'API Futur Pro").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_partial_list_is_said_a_failed_retry_keeps_it_and_a_good_retry_completes_it() {
+    // Page 2 stops after 2 of its 5 formations, once.
+    let page_2: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(futurpro_fixtures().join("formations-page-2.json")).unwrap()).unwrap();
+    let mut partial = page_2.clone();
+    partial["formations"].as_array_mut().unwrap().truncate(2);
+    let server = api_server(vec![Canned::new("page=2&", 200, &partial.to_string()).times(1)]).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&explorer(&server, "&diplome=cap")).await;
+
+    let notice = wait_until_text(&browser, ".data-notices", "Liste incomplète").await;
+    assert!(notice.contains("seules les 5 premières formations") && notice.contains("page 2 incomplète : 2 formations reçues sur les 5"), "{notice}");
+    let before = browser.text(".list-count").await;
+    browser.screenshot("remote-api-partial").await;
+
+    // The retry meets a server error on every try: the list on screen stays, and the page says why.
+    server.add_canned(Canned::new("page=1&", 500, r#"{"statusCode":500,"error":"Internal Server Error"}"#).times(3));
+    browser.click(".data-notices button").await;
+    let error = wait_until_text(&browser, ".data-notices-error", "Actualisation impossible").await;
+    assert!(error.contains("erreur 500"), "{error}");
+    assert_eq!(browser.text(".list-count").await, before, "the previous list stays");
+    let filter = browser.script("return new URLSearchParams(location.search).get('diplome')").await;
+    assert_eq!(filter, serde_json::json!("cap"), "the user's filter is kept");
+    browser.screenshot("remote-api-retry-failed").await;
+
+    // The next retry gets everything.
+    browser.click(".data-notices button").await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    while !browser.all(".data-notices").await.is_empty() {
+        assert!(tokio::time::Instant::now() < deadline, "the notice goes once the list is whole");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let after = browser.text(".list-count").await;
+    assert_ne!(after, before, "the whole list has more CAP offers than the partial one");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_missing_detail_is_said_on_the_list_and_on_its_card() {
+    let server = api_server(vec![Canned::new("/api/formation/50022141--0350032V-scolaire", 500, "{}")]).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&explorer(&server, "")).await;
+    let notice = wait_until_text(&browser, ".data-notices", "Fiches détaillées non reçues").await;
+    assert!(notice.contains(&format!("pour 1 formation(s) sur {OFFERS}")), "{notice}");
+    wait_until_text(&browser, ".list-count", &format!("{OFFERS} formations")).await;
+
+    let id = dataset().offers.iter().find(|o| o.cfd == "50022141" && o.uai == "0350032V").expect("fixture offer").id.clone();
+    browser.open(&server.url(&format!("/formation/{id}?tiles=/__test__/tile.png&api={}", server.url("")))).await;
+    browser.wait_for(".figure-row").await;
+    let places = card_row(&browser, "Places").await;
+    assert!(places.contains("fiche détaillée non reçue de Futur Pro (erreur 500)"), "{places}");
+    browser.screenshot("remote-api-missing-detail").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn client_errors_malformed_and_empty_answers_are_said_in_french_with_a_retry() {
+    let empty = r#"{"pagination":{"total":0,"page":1,"items_par_page":100,"nombre_de_page":0},"formations":[]}"#;
+    let cases = [
+        (Canned::new("/api/formations", 404, r#"{"statusCode":404,"error":"Not Found"}"#), "erreur 404"),
+        (Canned::new("/api/formations", 200, "<html><body>502 Bad Gateway</body></html>"), "illisibles"),
+        (Canned::new("/api/formations", 200, empty), "aucune formation"),
+    ];
+    let browser = Browser::launch(Viewport::Desktop).await;
+    for (canned, expected) in cases {
+        let server = api_server(vec![canned]).await;
+        browser.open(&explorer(&server, "&mode=velo&budget=20")).await;
+        let message = wait_until_text(&browser, ".load-error", expected).await;
+        assert!(message.contains("Réessayer"), "{message}");
+        let query = browser.script("return location.search").await;
+        let query = query.as_str().unwrap_or_default();
+        assert!(query.contains("mode=velo") && query.contains("budget=20"), "the user's choices stay: {query}");
+        browser.screenshot(&format!("remote-api-error-{}", expected.replace(' ', "-"))).await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn an_answer_later_than_eight_seconds_is_given_up_and_asked_again() {
+    // The first list request hangs past the 8 s limit; the second is answered at once.
+    let server = api_server(vec![Canned::new("page=1&", 200, "{}").delay_ms(9_500).times(1)]).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&explorer(&server, "")).await;
+    wait_until_text(&browser, ".list-count", &format!("{OFFERS} formations")).await;
+    assert!(browser.all(".load-error").await.is_empty());
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn only_the_latest_address_search_is_shown() {
+    let feature = |label: &str, lon: f64, lat: f64| {
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","geometry":{{"type":"Point","coordinates":[{lon},{lat}]}},"properties":{{"label":"{label}","score":0.9,"type":"street"}}}}]}}"#
+        )
+    };
+    // The first search answers late; the second, typed after, answers at once.
+    let server = api_server(vec![
+        Canned::new("q=rue%20de%20Brest&", 200, &feature("Rue de Brest 35000 Rennes", -1.6935, 48.1124)).delay_ms(2_500),
+        Canned::new("q=rue%20de%20Brest%20Vitr", 200, &feature("Rue de Brest 35500 Vitré", -1.2066, 48.1240)),
+    ])
+    .await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&geocodeur={TEST_GEOCODER}"))).await;
+    browser.click("#depart").await;
+    browser.script("const i = document.querySelector('#depart'); i.value = 'rue de Brest'; i.dispatchEvent(new Event('input', {bubbles: true}));").await;
+    tokio::time::sleep(Duration::from_millis(900)).await; // the first request is sent, and hangs
+    browser.script("const i = document.querySelector('#depart'); i.value = 'rue de Brest Vitr'; i.dispatchEvent(new Event('input', {bubbles: true}));").await;
+    wait_until_text(&browser, ".suggestions", "35500 Vitré").await;
+    tokio::time::sleep(Duration::from_millis(3_000)).await; // the late answer has come by now
+    let suggestions = browser.text(".suggestions").await;
+    assert!(!suggestions.contains("35000 Rennes"), "the stale answer is dropped: {suggestions}");
+    browser.screenshot("geocoder-latest-answer-only").await;
+    browser.close().await;
+}
