@@ -1,7 +1,9 @@
 //! The one way data comes into the app. Screens ask [`AppData`] (a context);
 //! only [`DataSource`] knows where the bytes come from.
 
+mod http;
 mod cache_status;
+mod futur_pro;
 mod load_error;
 mod static_dataset;
 
@@ -15,6 +17,7 @@ use proxipro_model::{Dataset, Provenance};
 use crate::journey::Routing;
 
 pub use cache_status::{dataset_cached_at, CACHE_DATE_HEADER};
+pub use futur_pro::FuturProApi;
 pub use load_error::LoadError;
 pub use static_dataset::StaticDataset;
 
@@ -22,6 +25,15 @@ pub use static_dataset::StaticDataset;
 #[derive(Debug, Clone, PartialEq)]
 pub enum DataSource {
     Static(StaticDataset),
+    /// A Futur Pro API (`?api=`), with the region's static files for places and transport.
+    FuturPro(FuturProApi),
+}
+
+/// A dataset as loaded, with what the user should know about it (a short list, missing details).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatasetLoad {
+    pub dataset: Dataset,
+    pub notices: Vec<String>,
 }
 
 impl DataSource {
@@ -29,21 +41,24 @@ impl DataSource {
         DataSource::Static(StaticDataset::new(base_url))
     }
 
-    pub async fn dataset(&self) -> Result<Dataset, LoadError> {
+    pub async fn dataset(&self) -> Result<DatasetLoad, LoadError> {
         match self {
-            DataSource::Static(source) => source.dataset().await,
+            DataSource::Static(source) => Ok(DatasetLoad { dataset: source.dataset().await?, notices: Vec::new() }),
+            DataSource::FuturPro(api) => api.dataset().await,
         }
     }
 
     pub async fn provenance(&self) -> Result<Provenance, LoadError> {
         match self {
             DataSource::Static(source) => source.provenance().await,
+            DataSource::FuturPro(api) => api.provenance().await,
         }
     }
 
     pub async fn network(&self, file: &str) -> Result<Network, LoadError> {
         match self {
             DataSource::Static(source) => source.network(file).await,
+            DataSource::FuturPro(api) => api.region().network(file).await,
         }
     }
 
@@ -53,6 +68,11 @@ impl DataSource {
             DataSource::Static(source) => {
                 format!("jeu de données statique livré avec l'application ({})", source.base_url())
             }
+            DataSource::FuturPro(api) => format!(
+                "API Futur Pro à l'adresse {} pour les formations ; lieux de départ et transports du jeu de données statique ({})",
+                api.base_url(),
+                api.region().base_url()
+            ),
         }
     }
 }
@@ -62,6 +82,8 @@ impl DataSource {
 pub struct Loaded {
     pub dataset: Arc<Dataset>,
     pub catalog: Arc<Catalog>,
+    /// What the user should know about this load, in French (see [`DatasetLoad`]).
+    pub notices: Arc<Vec<String>>,
 }
 
 /// Two loads are the same when they are the same allocation: comparing datasets field by field would be slow.
@@ -75,7 +97,13 @@ impl PartialEq for Loaded {
 #[derive(Clone, Copy)]
 pub struct AppData {
     pub source: StoredValue<DataSource>,
+    /// Once a load has succeeded this stays `Ok`: a failed reload keeps the
+    /// previous formations on screen and sets [`AppData::reload_error`] instead.
     pub dataset: LocalResource<Result<Loaded, LoadError>>,
+    /// Why the last reload failed, while the previous formations stay shown.
+    pub reload_error: RwSignal<Option<LoadError>>,
+    /// A reload asked by the user is under way.
+    pub reloading: RwSignal<bool>,
     /// Fetched only when a screen reads it (the sources page).
     pub provenance: LocalResource<Result<Arc<Provenance>, LoadError>>,
     /// The transport network, fetched after the dataset; `Ok(None)` when the region has none.
@@ -85,12 +113,31 @@ pub struct AppData {
 impl AppData {
     pub fn load(source: DataSource) -> Self {
         let source = StoredValue::new(source);
+        let last_good: StoredValue<Option<Loaded>> = StoredValue::new(None);
+        let reload_error = RwSignal::new(None);
+        let reloading = RwSignal::new(false);
         let dataset = LocalResource::new(move || {
             let source = source.get_value();
             async move {
-                let dataset = Arc::new(source.dataset().await?);
-                let catalog = Arc::new(crate::perf::measure("catalogBuild", || Catalog::new(&dataset)));
-                Ok(Loaded { dataset, catalog })
+                let result = match source.dataset().await {
+                    Ok(DatasetLoad { dataset, notices }) => {
+                        let dataset = Arc::new(dataset);
+                        let catalog = Arc::new(crate::perf::measure("catalogBuild", || Catalog::new(&dataset)));
+                        let loaded = Loaded { dataset, catalog, notices: Arc::new(notices) };
+                        last_good.set_value(Some(loaded.clone()));
+                        reload_error.set(None);
+                        Ok(loaded)
+                    }
+                    Err(error) => match last_good.get_value() {
+                        Some(previous) => {
+                            reload_error.set(Some(error));
+                            Ok(previous)
+                        }
+                        None => Err(error),
+                    },
+                };
+                reloading.set(false);
+                result
             }
         });
         let provenance = LocalResource::new(move || {
@@ -108,7 +155,13 @@ impl AppData {
                 Ok(Some(Arc::new(routing)))
             }
         });
-        AppData { source, dataset, provenance, routing }
+        AppData { source, dataset, reload_error, reloading, provenance, routing }
+    }
+
+    /// Asks the source again; what is shown stays until the new answer is in.
+    pub fn reload(&self) {
+        self.reloading.set(true);
+        self.dataset.refetch();
     }
 
     /// The routing engine once loaded.
