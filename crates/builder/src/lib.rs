@@ -28,6 +28,10 @@ use proxipro_model::{Dataset, Figure, Provenance, DATASET_FILE, NETWORK_FILE, PR
 pub use annuaire::parse_annuaire;
 pub use error::BuildError;
 pub use report::{Reject, Report};
+/// The CSV reader every source goes through, public so the fuzz targets can reach it.
+pub use table::{decode_windows_1252, Dialect, Row, Table};
+/// The Affelnet parser, public for the fuzz targets.
+pub use affelnet::{parse_offers as parse_affelnet_offers, AffelnetOffer};
 
 /// What to build and where from.
 #[derive(Debug, Clone)]
