@@ -1,5 +1,7 @@
 //! Free-text search over programme, job, school and commune, accents ignored.
 
+use std::collections::HashMap;
+
 use proxipro_model::Dataset;
 
 /// One folded text per offer (same order as `dataset.offers`), built once per dataset.
@@ -10,28 +12,31 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn new(dataset: &Dataset) -> Self {
+        // Folded once per programme and per school: offers share them (ten times over in a big region).
+        let programmes: HashMap<&str, String> = dataset
+            .programmes
+            .iter()
+            .map(|programme| {
+                let parts = [programme.label.as_str(), programme.diploma.label()]
+                    .into_iter()
+                    .chain(programme.field.as_deref())
+                    .chain(programme.famille.as_deref())
+                    .chain(programme.jobs.iter().map(|job| job.label.as_str()));
+                (programme.cfd.as_str(), fold(&parts.collect::<Vec<_>>().join(" ")))
+            })
+            .collect();
+        let schools: HashMap<&str, String> = dataset
+            .schools
+            .iter()
+            .map(|school| (school.uai.as_str(), fold(&format!("{} {}", school.name, school.address.commune))))
+            .collect();
         let texts = dataset
             .offers
             .iter()
             .map(|offer| {
-                let mut text = String::new();
-                if let Some(programme) = dataset.programme(&offer.cfd) {
-                    for part in [programme.label.as_str(), programme.diploma.label()]
-                        .into_iter()
-                        .chain(programme.field.as_deref())
-                        .chain(programme.famille.as_deref())
-                        .chain(programme.jobs.iter().map(|job| job.label.as_str()))
-                    {
-                        text.push_str(part);
-                        text.push(' ');
-                    }
-                }
-                if let Some(school) = dataset.school(&offer.uai) {
-                    text.push_str(&school.name);
-                    text.push(' ');
-                    text.push_str(&school.address.commune);
-                }
-                fold(&text)
+                let programme = programmes.get(offer.cfd.as_str()).map_or("", String::as_str);
+                let school = schools.get(offer.uai.as_str()).map_or("", String::as_str);
+                format!("{programme} {school}").trim().to_string()
             })
             .collect();
         SearchIndex { texts }
