@@ -90,7 +90,7 @@ async function precacheShell() {
     const page = await fetch("/", { cache: "no-store" });
     if (!page.ok) throw new Error(`index.html: ${page.status}`);
     const html = await page.clone().text();
-    await cache.put("/", page);
+    await cache.put("/", await servable(page));
     const links = shellLinks(html).filter((path) => path !== "/");
     // Leaflet's images (layer control, default marker) come from its stylesheet.
     for (const image of ["layers.png", "layers-2x.png", "marker-icon.png", "marker-icon-2x.png", "marker-shadow.png"]) {
@@ -121,13 +121,19 @@ async function refreshShell(html) {
     }
 }
 
+/// A copy that may answer a navigation: Chrome refuses a response marked as redirected.
+async function servable(response) {
+    if (!response.redirected) return response;
+    return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 async function navigation(request) {
     try {
         const response = await fetch(request);
         if (response.ok && (response.headers.get("Content-Type") || "").includes("text/html")) {
             const html = await response.clone().text();
             const cache = await caches.open(SHELL_CACHE);
-            await cache.put("/", response.clone());
+            await cache.put("/", await servable(response.clone()));
             refreshShell(html).catch(() => {});
         }
         return response;

@@ -27,7 +27,7 @@ fn notice(online: bool, cached_at: Option<&str>) -> Option<String> {
     match (online, stored) {
         (false, Some(when)) => Some(format!("Hors ligne : données enregistrées {when}.")),
         (false, None) => Some("Hors ligne : la carte de fond peut manquer, les formations et les trajets restent disponibles.".into()),
-        (true, Some(when)) => Some(format!("Serveur injoignable : données enregistrées {when}.")),
+        (true, Some(when)) => Some(format!("Le serveur n'a pas répondu : données enregistrées {when}.")),
         (true, None) => None,
     }
 }
