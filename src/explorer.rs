@@ -1,6 +1,8 @@
 //! The explorer screen: the offers as a list beside the map of schools
-//! (desktop), or one at a time with a toggle (phones).
+//! (desktop), or one at a time with a toggle (phones), where an offer's card
+//! opens in a bottom sheet.
 
+pub mod card_sheet;
 mod phone_toggle;
 
 use std::collections::HashSet;
@@ -18,6 +20,7 @@ use crate::search::journey_panel::JourneyPanel;
 use crate::source::AppData;
 use crate::state::view::ViewStore;
 use crate::ui::load_state::{LoadFailed, Loading};
+use card_sheet::CardSheet;
 use phone_toggle::{PhoneToggle, PhoneView};
 
 #[component]
@@ -27,7 +30,9 @@ pub fn ExplorerPage() -> impl IntoView {
     let school = Memo::new(move |_| store.state.with(|s| s.filters.school.clone()));
     let selected = RwSignal::new(school.get_untracked());
     let highlighted = RwSignal::new(None::<String>);
-    let phone_view = RwSignal::new(PhoneView::Map);
+    // A card open on arrival (reload, shared link) was opened from the list: show it underneath.
+    let card_open = store.state.with_untracked(|s| s.card.is_some());
+    let phone_view = RwSignal::new(if card_open { PhoneView::List } else { PhoneView::Map });
     Effect::new(move |_| {
         let school = school.get();
         // On a phone, picking a school on the map turns to the list of its formations.
@@ -52,10 +57,16 @@ pub fn ExplorerPage() -> impl IntoView {
     let reach = Memo::new(move |_| {
         journey.with(|j| j.as_ref().map(|j| Reach { minutes: j.minutes(), budget: trip.with(|t| t.2) }))
     });
+    // The view without the open card: opening one must not redo (and redraw) the list.
+    let list_view = Memo::new(move |_| {
+        let mut state = store.state.get();
+        state.card = None;
+        state
+    });
     // Filtering and sorting, redone when the data or the view changes.
     let result = Memo::new(move |_| {
         let loaded = loaded.get()?;
-        let state = store.state.get();
+        let state = list_view.get();
         reach.with(|reach| {
             let mut outcome = crate::perf::measure("filter", || {
                 state.filters.apply(&loaded.dataset, &loaded.catalog, reach.as_ref())
@@ -103,7 +114,7 @@ pub fn ExplorerPage() -> impl IntoView {
     view! {
         <div class="explorer" data-vue=move || phone_view.get().as_attr()>
             <section class="explorer-panel" id="vue-liste" aria-labelledby="titre-liste">
-                <h1 id="titre-liste">"Formations professionnelles"</h1>
+                <h1 id="titre-liste" tabindex="-1">"Formations professionnelles"</h1>
                 <AddressNotes/>
                 {panel}
             </section>
@@ -120,6 +131,7 @@ pub fn ExplorerPage() -> impl IntoView {
                 />
             </section>
             <PhoneToggle view=phone_view/>
+            <CardSheet/>
         </div>
     }
 }

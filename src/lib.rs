@@ -18,7 +18,9 @@ pub mod ui;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use crate::about::AboutPage;
 use crate::config::AppConfig;
@@ -26,7 +28,7 @@ use crate::explorer::ExplorerPage;
 use crate::offers::offer_card::OfferCardPage;
 use crate::selection::compare_page::ComparePage;
 use crate::selection::selection_page::SelectionPage;
-use crate::source::AppData;
+use crate::source::{AppData, Loaded};
 use crate::state::view::ViewStore;
 use crate::state::wishes::WishStore;
 use crate::ui::header::SiteHeader;
@@ -57,6 +59,7 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let view_store = ViewStore::provide();
     WishStore::provide(view_store.state.get_untracked().selection);
+    page_title_and_focus(view_store);
 
     view! {
         <SiteHeader/>
@@ -72,11 +75,77 @@ fn Shell() -> impl IntoView {
     }
 }
 
+/// Each screen names itself in the tab's title (what a screen reader announces on
+/// arrival); after a navigation in the app, the focus moves to the new screen's
+/// `<h1>` as a full page load would put it at the top. Not on the first load.
+fn page_title_and_focus(view_store: ViewStore) {
+    let data = expect_context::<AppData>();
+    let location = use_location();
+    let title = Memo::new(move |_| {
+        let path = location.pathname.get();
+        let card = view_store.state.with(|s| s.card.clone());
+        page_title(&path, card.as_deref(), data.loaded().as_ref())
+    });
+    Effect::new(move |_| {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&title.get());
+        }
+    });
+    // Only the path counts: the view's settings rewrite the query all the time.
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|previous| previous != path) {
+            // Once the new screen is drawn.
+            request_animation_frame(focus_main_heading);
+        }
+        path
+    });
+}
+
+/// « Fiche : CAP Cuisine – Lycée X – ProxiPro ».
+fn page_title(path: &str, card: Option<&str>, loaded: Option<&Loaded>) -> String {
+    let card_name = |id: &str| loaded.and_then(|l| offers::card_name(&l.dataset, id));
+    let page = match path.trim_end_matches('/') {
+        "" => match card.map(|id| card_name(id)) {
+            Some(Some(name)) => format!("Fiche : {name}"),
+            _ => "Carte des formations professionnelles".to_string(),
+        },
+        "/a-propos" => "Sources et à propos".to_string(),
+        "/selection" => "Ma sélection".to_string(),
+        "/comparer" => "Comparer des formations".to_string(),
+        other => match other.strip_prefix("/formation/") {
+            Some(id) => match card_name(id) {
+                Some(name) => format!("Fiche : {name}"),
+                None if loaded.is_some() => "Formation introuvable".to_string(),
+                None => "Fiche formation".to_string(),
+            },
+            None => "Page introuvable".to_string(),
+        },
+    };
+    format!("{page} – ProxiPro")
+}
+
+fn focus_main_heading() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let target = document
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .or_else(|| document.query_selector("main").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(target) = target {
+        if !target.has_attribute("tabindex") {
+            let _ = target.set_attribute("tabindex", "-1");
+        }
+        let _ = target.focus();
+    }
+}
+
 #[component]
 fn NotFound() -> impl IntoView {
     view! {
         <section class="page">
-            <h1>"Page introuvable"</h1>
+            <h1 tabindex="-1">"Page introuvable"</h1>
             <p>"Cette adresse ne correspond à aucune page de ProxiPro."</p>
             <p><a href=config::keep_query("/")>"Revenir à la carte des formations"</a></p>
         </section>

@@ -7,9 +7,19 @@ use proxipro_model::{Dataset, Offer, Programme};
 
 use crate::config::link_with;
 
-/// The card's address; settings in the query string are kept.
+/// The card's address; settings in the query string are kept (not the explorer's open card).
 pub fn card_link(offer_id: &str) -> String {
-    link_with(&format!("/formation/{offer_id}"), &[("ecole", None)])
+    link_with(&format!("/formation/{offer_id}"), &[("ecole", None), ("fiche", None)])
+}
+
+/// `CAP Cuisine – Lycée X`, to name a card in the page title.
+pub fn card_name(dataset: &Dataset, offer_id: &str) -> Option<String> {
+    let offer = dataset.offer(offer_id)?;
+    let title = dataset.programme(&offer.cfd).map(offer_title).unwrap_or_else(|| offer.cfd.clone());
+    Some(match dataset.school(&offer.uai) {
+        Some(school) => format!("{title} – {}", school.name),
+        None => title,
+    })
 }
 
 /// `Bac pro Cuisine`, or `2de pro commune Métiers de l'hôtellerie-restauration`.

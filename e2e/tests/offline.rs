@@ -9,7 +9,7 @@
 use std::time::Duration;
 
 use fantoccini::Locator;
-use proxipro_e2e::{dataset, dist_dir, Browser, ServerOptions, StaticServer, Viewport};
+use proxipro_e2e::{dataset, dist_dir, repo_root, Browser, ServerOptions, StaticServer, Viewport};
 
 const PAGE: usize = 50;
 
@@ -20,6 +20,18 @@ async fn until(browser: &Browser, what: &str, js: &str) {
         assert!(tokio::time::Instant::now() < deadline, "still waiting for {what}");
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
+}
+
+/// A first visit that lets the service worker take the page over and keep the shell and the data.
+async fn first_visit(browser: &Browser, url: &str) {
+    browser.open(url).await;
+    browser.wait_for(".offer-item").await;
+    until(browser, "the service worker to control the page", "done(!!navigator.serviceWorker.controller)").await;
+    let network_file = dataset().network.expect("the region has a network").file;
+    let kept = format!(
+        "Promise.all(['/', '/data/ille-et-vilaine/dataset.json', '/data/ille-et-vilaine/{network_file}'].map(u => caches.match(u)))          .then(found => done(found.every(Boolean)), () => done(false))"
+    );
+    until(browser, "the data in the cache", &kept).await;
 }
 
 /// `le 23/11/2026 à 09:41`: a French date and time.
@@ -106,5 +118,38 @@ async fn after_a_first_visit_the_app_opens_filters_and_draws_an_isochrone_withou
     browser.wait_for_count(".source-item", proxipro_e2e::provenance().sources.len()).await;
     assert!(browser.text(".cache-notice").await.starts_with("Hors ligne"));
     browser.screenshot("offline-about").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn on_a_phone_the_offline_notice_is_readable_and_accessible() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let url = server.url("/?tiles=/__test__/tile.png");
+    let browser = Browser::launch(Viewport::Phone).await;
+    first_visit(&browser, &url).await;
+
+    browser.emulate_offline(true).await;
+    drop(server);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    browser.client.refresh().await.expect("reload without network");
+    browser.wait_for(".offer-item").await;
+    let notice = browser.text(".cache-notice[role=status]").await;
+    assert!(notice.starts_with("Hors ligne : données enregistrées le ") && has_french_date(&notice), "{notice}");
+    let width = browser.script("return document.documentElement.scrollWidth").await;
+    assert_eq!(width, serde_json::json!(390), "the notice fits the phone's width");
+    browser.screenshot("offline-phone-390x844").await;
+
+    // axe-core (from npm) on the notice (the map view's own findings belong to accessibility.rs).
+    let axe = std::fs::read_to_string(repo_root().join("node_modules/axe-core/axe.min.js")).expect("axe-core from npm");
+    browser.script(&format!("{axe}; return true")).await;
+    let result = browser
+        .script_async(
+            "axe.run('.cache-notice', { resultTypes: ['violations'] }).then(r => done({ passes: r.passes.length, \
+               violations: r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(' | ')) }), \
+               e => done({ passes: 0, violations: ['axe failed: ' + e] }))",
+        )
+        .await;
+    assert!(result["passes"].as_u64().unwrap_or(0) > 2, "axe checked the notice: {result}");
+    assert_eq!(result["violations"], serde_json::json!([]), "{result}");
     browser.close().await;
 }

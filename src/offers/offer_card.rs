@@ -1,5 +1,6 @@
 //! The card of one offer, at `/formation/<id>`: every figure with its year and
-//! source, and what is missing said as missing.
+//! source, and what is missing said as missing. [`OfferCardContent`] is the card
+//! itself, shown by the page and by the explorer's bottom sheet on phones.
 
 use std::sync::Arc;
 
@@ -15,38 +16,47 @@ use crate::ui::figure::FigureRow;
 use crate::ui::format::{decimal, percent};
 use crate::ui::load_state::{LoadFailed, Loading};
 
+/// Id of the card's title, for the dialogs that show a card to be named by it.
+pub const CARD_TITLE_ID: &str = "titre-fiche";
+
 #[component]
 pub fn OfferCardPage() -> impl IntoView {
-    let data = expect_context::<AppData>();
     let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
+    let id = Signal::derive(move || params.read().get("id").unwrap_or_default());
 
-    let content = move || match data.dataset.get() {
+    view! {
+        <article class="page offer-card">
+            <p><a class="back-link" href=keep_query("/")>"← Retour à la carte"</a></p>
+            <OfferCardContent offer_id=id/>
+        </article>
+    }
+}
+
+/// The card of the offer `offer_id`, once the dataset is there: loading and
+/// failure states, a missing offer said plainly. Its title is an `<h1 id="titre-fiche">`.
+#[component]
+pub fn OfferCardContent(#[prop(into)] offer_id: Signal<String>) -> impl IntoView {
+    let data = expect_context::<AppData>();
+    move || match data.dataset.get() {
         None => view! { <Loading message="Chargement de la formation…"/> }.into_any(),
         Some(Err(error)) => view! {
             <LoadFailed title="Impossible de charger la formation" error=error on_retry=move |_| data.dataset.refetch()/>
         }
         .into_any(),
-        Some(Ok(loaded)) => match loaded.dataset.offer(&id()).cloned() {
+        Some(Ok(loaded)) => match loaded.dataset.offer(&offer_id.get()).cloned() {
             Some(offer) => view! { <OfferCard dataset=loaded.dataset.clone() offer=offer/> }.into_any(),
             None => view! {
-                <h1>"Formation introuvable"</h1>
+                <h1 id=CARD_TITLE_ID tabindex="-1">"Formation introuvable"</h1>
                 <p>"Aucune formation ne correspond à cette adresse dans le jeu de données actuel."</p>
             }
             .into_any(),
         },
-    };
-
-    view! {
-        <article class="page offer-card">
-            <p><a class="back-link" href=keep_query("/")>"← Retour à la carte"</a></p>
-            {content}
-        </article>
     }
 }
 
+/// The figures of one offer, from the loaded dataset.
 #[component]
-fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
+pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
     let Some(programme) = dataset.programme(&offer.cfd).cloned() else {
         return view! { <p>"Le diplôme de cette offre manque au jeu de données."</p> }.into_any();
     };
@@ -60,7 +70,7 @@ fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
     view! {
         <header class="card-header">
             <p class="card-kicker">{programme.diploma.label()} " · " {offer.route.label()} " · " {offer.entry.label()}</p>
-            <h1>{offer_title(&programme)}</h1>
+            <h1 id=CARD_TITLE_ID tabindex="-1">{offer_title(&programme)}</h1>
             {school.as_ref().map(|s| view! { <p class="card-school">{s.name.clone()} " — " {s.address.commune.clone()}</p> })}
             {no_prospects.then(|| view! {
                 <p class="warning" role="note">

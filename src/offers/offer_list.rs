@@ -8,8 +8,10 @@ use proxipro_explore::filters::Visible;
 use proxipro_model::{Dataset, Offer};
 
 use super::{card_link, has_no_prospects, offer_title};
+use crate::explorer::card_sheet::wants_sheet;
 use crate::journey::Reached;
 use crate::source::Loaded;
+use crate::state::view::ViewStore;
 use crate::ui::format::{decimal, percent};
 
 const PAGE: usize = 50;
@@ -39,6 +41,7 @@ pub fn OfferList(
         visible.track();
         shown.set(PAGE);
     });
+    let store = expect_context::<ViewStore>();
     let dataset = loaded.dataset.clone();
     let header = {
         let dataset = dataset.clone();
@@ -67,7 +70,9 @@ pub fn OfferList(
             }
         }
     };
-    let items = move || {
+    // Rows are keyed by offer and travel line: a filter change keeps the rows that stay and builds only the new ones.
+    let row_data = dataset.clone();
+    let rows = move || {
         let limit = shown.get();
         let budget = budget.get();
         travel.with(|travel| {
@@ -75,14 +80,15 @@ pub fn OfferList(
                 visible
                     .iter()
                     .take(limit)
-                    .map(|v| {
-                        let offer = &dataset.offers[v.index];
-                        let trip = trip_line(travel.get(&offer.uai), v.beyond_budget, budget);
-                        offer_item(&dataset, offer, trip, highlighted)
-                    })
-                    .collect_view()
+                    .map(|v| (v.index, trip_line(travel.get(&dataset.offers[v.index].uai), v.beyond_budget, budget)))
+                    .collect::<Vec<_>>()
             })
         })
+    };
+    let items = view! {
+        <For each=rows key=|row| row.clone() let((index, trip))>
+            {offer_item(&row_data, &row_data.offers[index], trip, highlighted, store)}
+        </For>
     };
     let more = move || {
         let (total, limit) = (visible.with(Vec::len), shown.get());
@@ -119,6 +125,7 @@ fn offer_item(
     offer: &Offer,
     trip: Option<(String, bool)>,
     highlighted: RwSignal<Option<String>>,
+    store: ViewStore,
 ) -> impl IntoView {
     let programme = dataset.programme(&offer.cfd);
     let school = dataset.school(&offer.uai);
@@ -140,6 +147,7 @@ fn offer_item(
     let warning = has_no_prospects(dataset, offer);
     let (uai_in, uai_out) = (offer.uai.clone(), offer.uai.clone());
     let (uai_focus, uai_blur) = (offer.uai.clone(), offer.uai.clone());
+    let id = offer.id.clone();
     view! {
         <li>
             <a
@@ -151,6 +159,13 @@ fn offer_item(
                 on:mouseleave=move |_| highlighted.update(|h| if h.as_deref() == Some(uai_out.as_str()) { *h = None })
                 on:focus=move |_| highlighted.set(Some(uai_focus.clone()))
                 on:blur=move |_| highlighted.update(|h| if h.as_deref() == Some(uai_blur.as_str()) { *h = None })
+                // On a phone the card opens in a sheet over the list; elsewhere the link goes to its page.
+                on:click=move |event| {
+                    if wants_sheet(&event) {
+                        event.prevent_default();
+                        store.open_card(&id);
+                    }
+                }
             >
                 {trip.map(|(text, beyond)| view! { <span class="offer-trip" class:beyond=beyond>{text}</span> })}
                 <span class="offer-title">{title}</span>

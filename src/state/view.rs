@@ -14,8 +14,11 @@ pub struct ViewStore {
     pub state: Memo<ViewState>,
     /// Parameters of the address that could not be read, in French.
     pub notes: Memo<Vec<String>>,
-    navigate: Callback<String>,
+    /// Goes to an address: `(url, replace)`; `replace` rewrites the current history entry.
+    navigate: Callback<(String, bool)>,
     path: Memo<String>,
+    /// Whether the open card got its own history entry here (so closing it goes back).
+    card_pushed: StoredValue<bool>,
 }
 
 /// Query pairs of a `?a=b&c=d` string, decoded.
@@ -46,10 +49,11 @@ impl ViewStore {
         let store = ViewStore {
             state: Memo::new(move |_| parsed.get().0),
             notes: Memo::new(move |_| parsed.get().1),
-            navigate: Callback::new(move |url: String| {
-                navigate(&url, NavigateOptions { replace: true, scroll: false, ..NavigateOptions::default() })
+            navigate: Callback::new(move |(url, replace): (String, bool)| {
+                navigate(&url, NavigateOptions { replace, scroll: false, ..NavigateOptions::default() })
             }),
             path: location.pathname,
+            card_pushed: StoredValue::new(false),
         };
         provide_context(store);
         store
@@ -59,7 +63,36 @@ impl ViewStore {
     pub fn update(&self, change: impl FnOnce(&mut ViewState)) {
         let mut state = self.state.get_untracked();
         change(&mut state);
-        self.navigate.run(self.url(&self.path.get_untracked(), &state));
+        self.navigate.run((self.url(&self.path.get_untracked(), &state), true));
+    }
+
+    /// Opens an offer's card over the explorer (`fiche=<id>`) in a new history entry,
+    /// so the phone's Back button closes it.
+    pub fn open_card(&self, offer_id: &str) {
+        let mut state = self.state.get_untracked();
+        if state.card.as_deref() == Some(offer_id) {
+            return;
+        }
+        let replace = state.card.is_some();
+        state.card = Some(offer_id.to_string());
+        self.card_pushed.set_value(!replace || self.card_pushed.get_value());
+        self.navigate.run((self.url(&self.path.get_untracked(), &state), replace));
+    }
+
+    /// Closes the open card: back through history when opening it added an entry, else
+    /// the address loses its `fiche` (a card opened by a link or a reload).
+    pub fn close_card(&self) {
+        if self.state.with_untracked(|s| s.card.is_none()) {
+            return;
+        }
+        let history = web_sys::window().and_then(|w| w.history().ok());
+        match history {
+            Some(history) if self.card_pushed.get_value() => {
+                self.card_pushed.set_value(false);
+                let _ = history.back();
+            }
+            _ => self.update(|s| s.card = None),
+        }
     }
 
     /// The address of `path` showing `state`, with the page settings kept.
