@@ -193,6 +193,26 @@ impl Browser {
         let _ = self.chromedriver.kill().await;
         let _ = std::fs::remove_dir_all(&self.profile);
     }
+
+    /// Any Chrome DevTools Protocol command, through chromedriver; its answer.
+    pub async fn devtools(&self, cmd: &'static str, params: Value) -> Value {
+        self.client.issue_cmd(DevToolsCommand { cmd, params }).await.unwrap_or_else(|e| panic!("{cmd}: {e}"))
+    }
+
+    /// Grants these permissions (`geolocation`, `clipboardReadWrite`…) to `origin`
+    /// (`http://127.0.0.1:port`); every other one is refused without asking.
+    pub async fn grant_permissions(&self, origin: &str, permissions: &[&str]) {
+        self.devtools("Browser.grantPermissions", json!({ "origin": origin, "permissions": permissions })).await;
+    }
+
+    /// The device's position for `navigator.geolocation`: `None` makes it unavailable.
+    pub async fn set_geolocation(&self, position: Option<(f64, f64)>) {
+        let params = match position {
+            Some((latitude, longitude)) => json!({ "latitude": latitude, "longitude": longitude, "accuracy": 20 }),
+            None => json!({}),
+        };
+        self.devtools("Emulation.setGeolocationOverride", params).await;
+    }
 }
 
 fn chromium_binary() -> String {

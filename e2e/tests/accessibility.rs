@@ -37,6 +37,8 @@ async fn every_route_has_no_axe_violation() {
         ("/?tiles=/__test__/tile.png", ".offer-item"),
         ("/?tiles=/__test__/tile.png&depart=48.11010,-1.67960&mode=tc&budget=30&internat=1&diplome=bacpro", "path.isochrone"),
         ("/?tiles=/__test__/tile.png&ecole=0350005R", ".offer-item"),
+        // An offer's card open over the explorer (the phone's bottom sheet, a side panel on a desktop).
+        ("/?tiles=/__test__/tile.png&depart=48.11010,-1.67960&mode=velo&budget=20&fiche=0350005R-23820022106-st", "dialog.card-sheet[open] #titre-fiche"),
         ("/formation/0350005R-23820022106-st?tiles=/__test__/tile.png", ".wish-box"),
         ("/selection?tiles=/__test__/tile.png&selection=0350005R-23820022106-st*ambitieux*JPO|0350031U-23810025222-st*securisant", ".wish"),
         ("/comparer?tiles=/__test__/tile.png&offres=0350005R-23820022106-st,0350031U-23810025222-st", ".compare-table"),

@@ -27,6 +27,8 @@ async fn origin_mode_card_and_wish_with_the_keyboard_alone() {
     browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&geocodeur={TEST_GEOCODER}"))).await;
     browser.wait_for(".offer-item").await;
     browser.wait_for(".origin-line.hint").await; // the network is ready
+    let active = browser.script("return document.activeElement.tagName").await;
+    assert_eq!(active, serde_json::json!("BODY"), "the first load leaves the focus alone");
 
     // A skip link first, then the origin field: a collège, chosen with the arrows.
     tab_to(&browser, ".skip-link", 3).await;
@@ -49,6 +51,15 @@ async fn origin_mode_card_and_wish_with_the_keyboard_alone() {
     tab_to(&browser, ".offer-item", 80).await;
     keys(&browser, &Key::Enter.to_string()).await;
     browser.wait_for(".offer-card h1").await;
+    // The new page takes the focus on its title, and names itself in the tab's title.
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(5);
+    while browser.script("return document.activeElement.id").await != serde_json::json!("titre-fiche") {
+        assert!(tokio::time::Instant::now() < deadline, "the card's title gets the focus after the navigation");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let title = browser.script("return document.title").await;
+    let heading = browser.text(".offer-card h1").await;
+    assert!(title.as_str().is_some_and(|t| t.starts_with(&format!("Fiche : {heading} – ")) && t.ends_with(" – ProxiPro")), "{title}");
     tab_to(&browser, ".ambition-button[data-ambition=\"realiste\"]", 80).await;
     keys(&browser, &Key::Enter.to_string()).await;
     browser.wait_for(".wish-status").await;
