@@ -1,8 +1,9 @@
 // ProxiPro's service worker: the app opens and computes journeys with no network after a first visit.
 //
 // - App shell (index.html, Trunk's hashed .js/.wasm/.css, Leaflet under /vendor/, the manifest and
-//   icons): precached at install from the links of index.html. Hashed files and /vendor/ are served
-//   cache-first (their names change with their content); other same-origin files network-first.
+//   icons): precached at install from the links of index.html. Hashed files are served cache-first
+//   (their names change with their content), /vendor/ from the cache while a fresh copy is fetched for
+//   next time, other same-origin files network-first.
 // - Navigations (/, /formation/…, /selection…): network-first, falling back to the cached index.html.
 // - Data under /data/: network-first (5 s for an answer when a copy is kept), falling back to the
 //   cached copy. Each copy is stored with an `X-ProxiPro-Cache-Date` header (ISO date of storage),
@@ -63,8 +64,10 @@ self.addEventListener("fetch", (event) => {
         event.respondWith(navigation(request));
     } else if (path.startsWith("/data/")) {
         event.respondWith(data(event, path));
-    } else if (HASHED.test(path) || path.startsWith("/vendor/")) {
+    } else if (HASHED.test(path)) {
         event.respondWith(cacheFirst(request, path));
+    } else if (path.startsWith("/vendor/")) {
+        event.respondWith(staleWhileRevalidate(event, path));
     } else {
         event.respondWith(networkFirst(request, path));
     }
@@ -152,6 +155,19 @@ async function cacheFirst(request, path) {
     const response = await fetch(request);
     if (response.ok) await cache.put(path, response.clone());
     return response;
+}
+
+/// Leaflet keeps its file names across versions: the stored copy answers, a fresh one is kept for next time.
+async function staleWhileRevalidate(event, path) {
+    const cache = await caches.open(SHELL_CACHE);
+    const cached = await cache.match(path);
+    const update = fetch(event.request).then(async (response) => {
+        if (response.ok) await cache.put(path, response.clone());
+        return response;
+    });
+    if (!cached) return update;
+    event.waitUntil(update.catch(() => {}));
+    return cached;
 }
 
 async function networkFirst(request, path) {
