@@ -35,6 +35,8 @@ pub struct ServerOptions {
     pub futurpro_fixtures: Option<PathBuf>,
     /// Answers given instead of the normal ones, first match wins.
     pub canned: Vec<Canned>,
+    /// Serve `<file>.gz` with `Content-Encoding: gzip` where it exists, as a production host would.
+    pub gzip: bool,
 }
 
 /// A chosen answer for requests whose path and query contain `pattern`.
@@ -71,6 +73,7 @@ struct Site {
     failures: Mutex<HashMap<String, usize>>,
     futurpro_fixtures: Option<PathBuf>,
     canned: Mutex<Vec<Canned>>,
+    gzip: bool,
 }
 
 pub struct StaticServer {
@@ -88,6 +91,7 @@ impl StaticServer {
             failures: Mutex::new(options.failures),
             futurpro_fixtures: options.futurpro_fixtures,
             canned: Mutex::new(options.canned),
+            gzip: options.gzip,
         });
         let shared = site.clone();
         let task = tokio::spawn(async move {
@@ -166,7 +170,15 @@ async fn serve(mut stream: TcpStream, site: &Site) -> std::io::Result<()> {
         ("200 OK", "application/json", GEOCODER_ANSWER.as_bytes().to_vec())
     } else {
         match resolve(&site.root, &path) {
-            Some(file) => ("200 OK", content_type(&file), tokio::fs::read(&file).await?),
+            Some(file) => {
+                let zipped = PathBuf::from(format!("{}.gz", file.display()));
+                let accepts = head.to_ascii_lowercase().lines().any(|l| l.starts_with("accept-encoding:") && l.contains("gzip"));
+                if site.gzip && accepts && zipped.is_file() {
+                    let body = tokio::fs::read(&zipped).await?;
+                    return respond_encoded(&mut stream, "200 OK", content_type(&file), &body, Some("gzip")).await;
+                }
+                ("200 OK", content_type(&file), tokio::fs::read(&file).await?)
+            }
             None => ("404 Not Found", "text/plain; charset=utf-8", b"introuvable".to_vec()),
         }
     };
@@ -174,8 +186,19 @@ async fn serve(mut stream: TcpStream, site: &Site) -> std::io::Result<()> {
 }
 
 async fn respond(stream: &mut TcpStream, status: &str, content_type: &str, body: &[u8]) -> std::io::Result<()> {
+    respond_encoded(stream, status, content_type, body, None).await
+}
+
+async fn respond_encoded(
+    stream: &mut TcpStream,
+    status: &str,
+    content_type: &str,
+    body: &[u8],
+    encoding: Option<&str>,
+) -> std::io::Result<()> {
+    let encoding = encoding.map(|e| format!("Content-Encoding: {e}\r\n")).unwrap_or_default();
     let header = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n{encoding}Content-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(header.as_bytes()).await?;

@@ -2,7 +2,8 @@
 //! times and prints the timings the app records (`window.proxiproTimings`).
 //! Figures to read, not to assert: `make bench` runs it after a release build.
 
-use proxipro_e2e::{dist_dir, Browser, ServerOptions, StaticServer, Viewport};
+use proxipro_e2e::{dist_dir, repo_root, scale, Browser, ServerOptions, StaticServer, Viewport};
+use serde_json::json;
 
 const RUNS: usize = 7;
 
@@ -52,6 +53,107 @@ async fn main() {
     }
     report("filter + facets, 266 offers (wasm)", &mut filter);
     println!("dataset.json: {dataset} bytes raw");
+
+    scale_and_throttling().await;
+}
+
+/// Copies of the département (×10 for the scale check, ×20 for 5,000+ offers) and a
+/// first load on a throttled phone profile, against the same build served gzipped.
+async fn scale_and_throttling() {
+    let dist = scale::dist_with_scaled_regions(&dist_dir(), &repo_root().join("public/data/ille-et-vilaine"), &[10, 20]);
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("find . -type f \\( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.json' -o -name '*.bin' -o -name '*.html' \\) -exec gzip -9 -k -f {} +")
+        .current_dir(&dist)
+        .status()
+        .expect("gzip");
+    assert!(status.success(), "gzip the scaled build");
+    let server = StaticServer::start(dist, ServerOptions { gzip: true, ..ServerOptions::default() }).await;
+
+    println!("\nScale: copies of the département (min / median / max, ms; 5 page loads each)");
+    for (copies, region) in [(1, "ille-et-vilaine"), (10, "echelle-10"), (20, "echelle-20")] {
+        let (mut parse, mut catalog, mut shown, mut filter_dom, mut filter_wasm, mut slider_dom) =
+            (vec![], vec![], vec![], vec![], vec![], vec![]);
+        let mut offers = 0;
+        for _ in 0..5 {
+            let browser = Browser::launch(Viewport::Desktop).await;
+            browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&region={region}&depart=48.11010,-1.67960&mode=velo&budget=30"))).await;
+            browser.wait_for(".offer-item").await;
+            browser.wait_for("path.isochrone").await;
+            let t = browser.script("return {t: window.proxiproTimings, now: performance.now(), n: document.querySelector('.list-count').textContent}").await;
+            parse.push(t["t"]["datasetParse"].as_f64().unwrap_or(f64::NAN));
+            catalog.push(t["t"]["catalogBuild"].as_f64().unwrap_or(f64::NAN));
+            shown.push(t["now"].as_f64().unwrap_or(f64::NAN));
+            offers = offers.max(browser.script("return document.querySelectorAll('.offer-item').length").await.as_u64().unwrap_or(0));
+            // A filter: the first diploma box (its count is live), checked then the time to the last DOM change.
+            let change = dom_update(&browser, "document.querySelector('.filters input[type=checkbox]').click()").await;
+            filter_dom.push(change);
+            filter_wasm.push(browser.script("return window.proxiproTimings.filter").await.as_f64().unwrap_or(f64::NAN));
+            // The time budget slider: 30 → 20 minutes.
+            let slide = "const s = document.querySelector('input[type=range]'); s.value = 20; s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true}));";
+            slider_dom.push(dom_update(&browser, slide).await);
+            browser.close().await;
+        }
+        let _ = offers;
+        let total = match copies { 1 => 266, n => 266 * n };
+        println!("  ×{copies} ({total} offers, {} schools)", 53 * copies);
+        report("    dataset.json parse", &mut parse);
+        report("    catalog build (facets index)", &mut catalog);
+        report("    page open → list and isochrone shown", &mut shown);
+        report("    filter click → list + map DOM updated", &mut filter_dom);
+        report("    filter + facets in wasm", &mut filter_wasm);
+        report("    budget slider → list + map DOM updated", &mut slider_dom);
+    }
+
+    // Lighthouse's mobile profile: 150 ms round trip, 1.6 Mb/s down, 750 kb/s up, CPU 4× slower.
+    let (mut fcp, mut lcp, mut list) = (vec![], vec![], vec![]);
+    for _ in 0..5 {
+        let browser = Browser::launch(Viewport::Phone).await;
+        browser.devtools("Network.enable", json!({})).await;
+        browser
+            .devtools(
+                "Network.emulateNetworkConditions",
+                json!({"offline": false, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}),
+            )
+            .await;
+        browser.devtools("Emulation.setCPUThrottlingRate", json!({"rate": 4})).await;
+        browser.open(&server.url("/?tiles=/__test__/tile.png")).await;
+        // The list is the content: on a phone the map shows first, the list is one tap away and rendered.
+        let shown = browser
+            .script_async(
+                "const check = () => document.querySelector('.offer-item') ? done(performance.now()) : setTimeout(check, 20); check();",
+            )
+            .await;
+        list.push(shown.as_f64().unwrap_or(f64::NAN));
+        let paints = browser
+            .script_async(
+                "new PerformanceObserver(l => {}).observe({type: 'paint'});
+                 let lcp = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) lcp = e.startTime; }).observe({type: 'largest-contentful-paint', buffered: true});
+                 setTimeout(() => done({fcp: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime, lcp}), 300);",
+            )
+            .await;
+        fcp.push(paints["fcp"].as_f64().unwrap_or(f64::NAN));
+        lcp.push(paints["lcp"].as_f64().unwrap_or(f64::NAN));
+        browser.close().await;
+    }
+    println!("\nFirst load, phone 390×844, throttled (150 ms RTT, 1.6 Mb/s, CPU ×4), gzip (ms)");
+    report("  first contentful paint", &mut fcp);
+    report("  largest contentful paint", &mut lcp);
+    report("  offer list in the page", &mut list);
+}
+
+/// Runs `action` in the page and returns the milliseconds until the last change to
+/// the offer list or the map's markers and shapes (mutations watched for 1.5 s).
+async fn dom_update(browser: &Browser, action: &str) -> f64 {
+    let script = format!(
+        "const targets = [document.querySelector('.offer-list')?.parentElement, document.querySelector('.leaflet-marker-pane'), document.querySelector('.leaflet-overlay-pane')].filter(Boolean);
+         let last = 0; const observer = new MutationObserver(() => {{ last = performance.now(); }});
+         for (const t of targets) observer.observe(t, {{subtree: true, childList: true, characterData: true, attributes: true}});
+         const start = performance.now();
+         {action};
+         setTimeout(() => {{ observer.disconnect(); done(last ? last - start : -1); }}, 1500);"
+    );
+    browser.script_async(&script).await.as_f64().unwrap_or(f64::NAN)
 }
 
 fn report(name: &str, values: &mut [f64]) {
