@@ -51,11 +51,10 @@ pub struct Reached {
     pub estimate: bool,
 }
 
+/// Travel times from one origin to every school: what the list filters and sorts on.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Journey {
     pub schools: HashMap<String, Reached>,
-    /// (minutes, GeoJSON FeatureCollection), widest first.
-    pub bands: Vec<(u32, String)>,
     /// Said above the list: estimates, outside the network…
     pub notes: Vec<String>,
 }
@@ -64,6 +63,19 @@ impl Journey {
     pub fn minutes(&self) -> HashMap<String, f32> {
         self.schools.iter().map(|(uai, r)| (uai.clone(), r.minutes)).collect()
     }
+}
+
+/// The isochrone polygons of a journey: what the map draws.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Bands {
+    /// (minutes, GeoJSON FeatureCollection), widest first.
+    pub bands: Vec<(u32, String)>,
+    pub notes: Vec<String>,
+}
+
+/// What school times depend on: the time budget only matters when arriving by a given time.
+pub fn times_key(state: &ViewState) -> (Mode, u32, bool, u32) {
+    (state.mode, state.time, state.arrive_by, if state.arrive_by && state.mode == Mode::Transit { state.budget } else { 0 })
 }
 
 fn speed(routing: &Routing, mode: Mode) -> f64 {
@@ -82,23 +94,36 @@ fn thresholds(budget: u32) -> Vec<u32> {
     minutes
 }
 
-pub fn compute(routing: &Routing, state: &ViewState, origin: LatLon) -> Journey {
+/// Longest trip worth listing, whatever the budget: boarding schools further away are kept with their time.
+const LONGEST_S: u32 = 90 * 60;
+
+fn street_mode(mode: Mode) -> (StreetMode, &'static str) {
+    if mode == Mode::Walk {
+        (StreetMode::Walk, "à pied")
+    } else {
+        (StreetMode::Bike, "à vélo")
+    }
+}
+
+/// Leaving at the chosen time (or arriving by it, for the time budget), the departure of the trip.
+fn departure_s(state: &ViewState) -> u32 {
+    // Arriving by T within B is leaving at T − B and arriving by T (timetables are first-in first-out).
+    if state.arrive_by {
+        (state.time * 60).saturating_sub(state.budget * 60)
+    } else {
+        state.time * 60
+    }
+}
+
+/// Times to every school (up to 90 minutes). Only arrive-by public transport depends on the budget.
+pub fn school_times(routing: &Routing, state: &ViewState, origin: LatLon) -> Journey {
     let budget_s = state.budget * 60;
     let mut notes = Vec::new();
-    let mode = state.mode;
-    if mode == Mode::Transit && !routing.covers(origin) {
-        notes.push("Ce point est hors du réseau de transport connu (bus STAR et métro de Rennes) : seuls les trajets à pied sont comptés.".into());
-    }
-    let radius = (budget_s as f64 * speed(routing, mode)).max(500.0);
-    let spec = GridSpec::around(origin, radius, (radius / HALF_CELLS).max(40.0));
-    let grid_targets = routing.engine.targets(spec.points());
-
     let mut schools = HashMap::new();
-    let mut grid = match mode {
+    match state.mode {
         Mode::Walk | Mode::Bike => {
-            let street_mode = if mode == Mode::Walk { StreetMode::Walk } else { StreetMode::Bike };
-            let word = if mode == Mode::Walk { "à pied" } else { "à vélo" };
-            let times = routing.engine.street_travel_times(origin, street_mode, &routing.schools, budget_s.max(90 * 60));
+            let (street_mode, word) = street_mode(state.mode);
+            let times = routing.engine.street_travel_times(origin, street_mode, &routing.schools, LONGEST_S);
             for (uai, time) in routing.uais.iter().zip(times) {
                 if let Some(time) = time {
                     let estimate = time.method == TravelMethod::StraightLineEstimate;
@@ -106,16 +131,12 @@ pub fn compute(routing: &Routing, state: &ViewState, origin: LatLon) -> Journey 
                     schools.insert(uai.clone(), Reached { minutes: time.seconds as f32 / 60.0, how, estimate });
                 }
             }
-            let grid_times = routing.engine.street_travel_times(origin, street_mode, &grid_targets, budget_s);
-            if grid_times.iter().flatten().all(|t| t.method == TravelMethod::StraightLineEstimate) {
-                notes.push("Pas de rues connues autour de ce point : temps estimés en ligne droite × 1,3.".into());
-            }
-            TravelTimeGrid::from_street_times(spec, &grid_times)
         }
         Mode::Transit => {
-            // Arriving by T within B is leaving at T − B and arriving by T (timetables are first-in first-out).
-            let departure_s = if state.arrive_by { (state.time * 60).saturating_sub(budget_s) } else { state.time * 60 };
-            let query = TransitQuery { origin, departure_s, max_travel_s: budget_s.max(90 * 60) };
+            if !routing.covers(origin) {
+                notes.push("Ce point est hors du réseau de transport connu (bus STAR et métro de Rennes) : seuls les trajets à pied sont comptés.".into());
+            }
+            let query = TransitQuery { origin, departure_s: departure_s(state), max_travel_s: LONGEST_S };
             let result = routing.engine.transit_travel_times(&query, &routing.schools);
             for (index, (uai, target)) in routing.uais.iter().zip(result.targets()).enumerate() {
                 let Some(travel_s) = target.travel_s else { continue };
@@ -136,19 +157,41 @@ pub fn compute(routing: &Routing, state: &ViewState, origin: LatLon) -> Journey 
                 }
                 schools.insert(uai.clone(), Reached { minutes, how, estimate: false });
             }
-            let grid_query = TransitQuery { max_travel_s: budget_s, ..query };
-            TravelTimeGrid::from_transit(spec, &routing.engine.transit_travel_times(&grid_query, &grid_targets))
+        }
+    }
+    Journey { schools, notes }
+}
+
+/// The isochrones for the budget: a grid of 121 × 121 points around the origin, then contours.
+pub fn bands(routing: &Routing, state: &ViewState, origin: LatLon) -> Bands {
+    let budget_s = state.budget * 60;
+    let mut notes = Vec::new();
+    let radius = (budget_s as f64 * speed(routing, state.mode)).max(500.0);
+    let spec = GridSpec::around(origin, radius, (radius / HALF_CELLS).max(40.0));
+    let grid_targets = routing.engine.targets(spec.points());
+    let mut grid = match state.mode {
+        Mode::Walk | Mode::Bike => {
+            let (street_mode, _) = street_mode(state.mode);
+            let grid_times = routing.engine.street_travel_times(origin, street_mode, &grid_targets, budget_s);
+            if grid_times.iter().flatten().all(|t| t.method == TravelMethod::StraightLineEstimate) {
+                notes.push("Pas de rues connues autour de ce point : temps estimés en ligne droite × 1,3.".into());
+            }
+            TravelTimeGrid::from_street_times(spec, &grid_times)
+        }
+        Mode::Transit => {
+            let query = TransitQuery { origin, departure_s: departure_s(state), max_travel_s: budget_s };
+            TravelTimeGrid::from_transit(spec, &routing.engine.transit_travel_times(&query, &grid_targets))
         }
     };
     let params = routing.engine.params();
     grid.fill_gaps(params.walk_speed_mps, params.detour_factor, budget_s);
     let minutes = thresholds(state.budget);
     let seconds: Vec<u32> = minutes.iter().map(|m| m * 60).collect();
-    let bands = isochrones(&grid, &seconds, ContourParams::default());
+    let polygons = isochrones(&grid, &seconds, ContourParams::default());
     let mut bands: Vec<(u32, String)> =
-        minutes.into_iter().zip(bands).map(|(m, band)| (m, to_geojson(std::slice::from_ref(&band)))).collect();
+        minutes.into_iter().zip(polygons).map(|(m, band)| (m, to_geojson(std::slice::from_ref(&band)))).collect();
     bands.reverse();
-    Journey { schools, bands, notes }
+    Bands { bands, notes }
 }
 
 fn clock(seconds: u32) -> String {
