@@ -45,14 +45,35 @@ pub fn ExplorerPage() -> impl IntoView {
     let loaded = Memo::new(move |_| data.loaded());
     // Only what changes the journeys; filters and sort do not recompute them.
     let trip = Memo::new(move |_| store.state.with(|s| (s.origin, s.mode, s.budget, s.time, s.arrive_by)));
+    // School times do not depend on the budget (but for arrive-by): moving the slider only re-filters.
+    let times_trip = Memo::new(move |_| store.state.with(|s| (s.origin, journey::times_key(s))));
     let journey = Memo::new(move |_| {
         let routing = data.routing()?;
-        let (origin, ..) = trip.get();
-        let origin = origin?;
+        let origin = times_trip.get().0?;
         let state = store.state.get_untracked();
         Some(crate::perf::measure("journey", || {
-            journey::compute(&routing, &state, LatLon::new(origin.lat, origin.lon))
+            journey::school_times(&routing, &state, LatLon::new(origin.lat, origin.lon))
         }))
+    });
+    // The polygons follow in the next task, so the list and markers answer a change at once.
+    let bands_trip = RwSignal::new(None);
+    Effect::new(move |_| {
+        let trip = trip.get();
+        set_timeout(move || bands_trip.set(Some(trip)), std::time::Duration::ZERO);
+    });
+    let bands = Memo::new(move |_| {
+        let routing = data.routing()?;
+        let origin = bands_trip.get()?.0?;
+        let state = store.state.get_untracked();
+        Some(crate::perf::measure("bands", || journey::bands(&routing, &state, LatLon::new(origin.lat, origin.lon))))
+    });
+    // What the journey panel says: the times' notes and the polygons' notes.
+    let journey_told = Signal::derive(move || {
+        let extra = bands.with(|b| b.as_ref().map(|b| b.notes.clone()).unwrap_or_default());
+        journey.get().map(|mut journey| {
+            journey.notes.extend(extra);
+            journey
+        })
     });
     let reach = Memo::new(move |_| {
         journey.with(|j| j.as_ref().map(|j| Reach { minutes: j.minutes(), budget: trip.with(|t| t.2) }))
@@ -96,7 +117,7 @@ pub fn ExplorerPage() -> impl IntoView {
         }
         .into_any(),
         Some(Ok(loaded)) => view! {
-            <JourneyPanel journey=journey/>
+            <JourneyPanel journey=journey_told/>
             <FilterPanel facets=facets/>
             <OfferList
                 loaded=loaded
@@ -125,7 +146,7 @@ pub fn ExplorerPage() -> impl IntoView {
                     highlighted=highlighted
                     visible_schools=visible_schools
                     origin=Signal::derive(move || trip.with(|t| t.0))
-                    bands=Signal::derive(move || journey.with(|j| j.as_ref().map(|j| j.bands.clone()).unwrap_or_default()))
+                    bands=Signal::derive(move || bands.with(|b| b.as_ref().map(|b| b.bands.clone()).unwrap_or_default()))
                     on_pick_origin=move |point: (f64, f64)| store.update(|s| s.origin = Some(proxipro_model::LatLon { lat: point.0, lon: point.1 }))
                     shown=Signal::derive(move || phone_view.get() == PhoneView::Map)
                 />
