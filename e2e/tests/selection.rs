@@ -1,7 +1,7 @@
 //! An adviser's session: filters from an origin, opens cards, builds a wish list
 //! with ambitions, compares two offers; the share link reopens it elsewhere.
 
-use proxipro_e2e::{dataset, dist_dir, Browser, ServerOptions, StaticServer, Viewport};
+use proxipro_e2e::{dataset, dist_dir, Browser, ServerOptions, StaticServer, Viewport, TEST_GEOCODER};
 
 const SETTINGS: &str = "tiles=/__test__/tile.png";
 
@@ -17,9 +17,46 @@ async fn an_adviser_filters_builds_a_selection_compares_and_shares_it() {
     let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
     let browser = Browser::launch(Viewport::Desktop).await;
 
-    // Transit, 45 min, arriving by 8:00 from République; then Bac pro with a boarding house.
-    browser.open(&server.url(&format!("/?{SETTINGS}&depart=48.11010,-1.67960&mode=tc&budget=45&heure=08:00"))).await;
+    // The adviser types the family's address and picks the geocoder's answer.
+    browser.open(&server.url(&format!("/?{SETTINGS}&geocodeur={TEST_GEOCODER}"))).await;
+    browser.click("#depart").await;
+    let input = browser.client.active_element().await.expect("the address field has the focus");
+    input.send_keys("12 rue de Paris").await.expect("type the address");
+    let suggestion = "//li[contains(@class, 'suggestion')][contains(., '12 Rue de Paris 35000 Rennes')]";
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    let picked = loop {
+        if let Ok(found) = browser.client.find(fantoccini::Locator::XPath(suggestion)).await {
+            break found;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "the geocoder's address is offered");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    picked.click().await.expect("pick the address");
+    // Transit, 45 min, arriving by 8:00; then Bac pro with a boarding house.
+    browser.click(".mode-button[data-mode=\"tc\"]").await;
+    browser
+        .script(
+            "const set = (el, v) => { el.value = v; el.dispatchEvent(new Event('change', {bubbles: true})); };
+             set(document.querySelector('.budget input[type=range]'), '45');
+             set(document.querySelector('.time-choice select'), 'arrivee');
+             set(document.querySelector('.time-choice input[type=time]'), '08:00');",
+        )
+        .await;
     browser.wait_for("path.isochrone").await;
+    let url = browser.client.current_url().await.expect("url");
+    let query = url.query().unwrap_or_default().to_string();
+    assert!(query.contains("depart=48.116"), "the address is the origin: {query}");
+    // Transit, 45 min, arriving by 8:00 are the defaults: the link stays short, the controls say so.
+    assert!(!query.contains("mode=") && !query.contains("budget=") && !query.contains("heure=") && !query.contains("arrivee="), "{query}");
+    let controls = browser
+        .script(
+            "return [document.querySelector('.mode-button[aria-checked=true]').dataset.mode,
+                     document.querySelector('.budget input').value,
+                     document.querySelector('.time-choice select').value,
+                     document.querySelector('.time-choice input[type=time]').value]",
+        )
+        .await;
+    assert_eq!(controls, serde_json::json!(["tc", "45", "arrivee", "08:00"]));
     for label in ["Bac pro", "Avec internat"] {
         let checkbox = format!("//label[contains(@class, 'check')][span[starts-with(., '{label}')]]/input");
         let found = browser.client.find(fantoccini::Locator::XPath(&checkbox)).await;
