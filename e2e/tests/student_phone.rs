@@ -150,10 +150,11 @@ async fn by_bike_from_her_position_she_opens_a_card_and_shares_the_same_view() {
         .script(
             "const b = document.querySelector('.sheet-body'); const s = getComputedStyle(b).overflowY; \
              b.scrollTop = 300; const moved = b.scrollTop > 0; b.scrollTop = 0; \
-             const r = document.querySelector('.card-sheet').getBoundingClientRect(); \
-             return [s, moved, r.bottom, window.innerHeight, r.top]",
+             const d = document.querySelector('.card-sheet'); const r = d.getBoundingClientRect(); \
+             return [s, moved, r.bottom, window.innerHeight, r.top, d.scrollHeight - d.clientHeight]",
         )
         .await;
+    assert_eq!(scrolls[5], 0, "only the card scrolls, not the whole sheet: {scrolls}");
     assert_eq!(scrolls[0], "auto");
     assert_eq!(scrolls[1], Value::Bool(true), "the card scrolls inside the sheet: {scrolls}");
     assert!((scrolls[2].as_f64().unwrap() - scrolls[3].as_f64().unwrap()).abs() < 1.0, "the sheet sits at the bottom: {scrolls}");
@@ -266,5 +267,35 @@ async fn a_refused_or_unavailable_position_is_said_and_the_origin_stays() {
     }
     assert_eq!(query(&browser).await["depart"], "48.11730,-1.70000", "the previous origin stays");
     browser.screenshot("student-phone-position-unavailable").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn on_a_desktop_a_shared_card_opens_beside_the_list_and_list_links_keep_their_page() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    let offer = "0350005R-23820022106-st";
+    browser.open(&server.url(&format!("{EXPLORER}&depart=48.11010,-1.67960&mode=velo&budget=20&fiche={offer}"))).await;
+    browser.wait_for("dialog.card-sheet[open] #titre-fiche").await;
+    assert_eq!(browser.text(".card-sheet #titre-fiche").await, "Bac pro Cuisine");
+    // The card came after the data: its title has the focus.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    while focused(&browser).await != "titre-fiche" {
+        assert!(tokio::time::Instant::now() < deadline, "the card's title gets the focus: {}", focused(&browser).await);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let panel = browser.script("const r = document.querySelector('.card-sheet').getBoundingClientRect(); return [r.left, r.right, window.innerWidth]").await;
+    assert!(panel[0].as_f64().unwrap() > 600.0 && panel[1] == panel[2], "a panel on the right: {panel}");
+    browser.screenshot("student-desktop-card-panel").await;
+
+    press(&browser, Key::Escape).await;
+    browser.wait_for("dialog.card-sheet:not([open])").await;
+    wait_for_query(&browser, "the card closed", |q| !q.contains_key("fiche") && q.contains_key("depart")).await;
+
+    // On a desktop the list's links still lead to the card's page.
+    browser.click(".offer-item").await;
+    browser.wait_for(".page.offer-card h1").await;
+    let url = browser.client.current_url().await.expect("url");
+    assert!(url.path().starts_with("/formation/"), "{url}");
     browser.close().await;
 }

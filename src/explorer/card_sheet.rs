@@ -12,6 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::offers::card_link;
 use crate::offers::offer_card::{OfferCardContent, CARD_TITLE_ID};
+use crate::source::AppData;
 use crate::state::view::ViewStore;
 
 /// Where the list's links open the sheet instead of the card's page (the phone layout of style/main.css).
@@ -36,6 +37,7 @@ enum Copied {
 #[component]
 pub fn CardSheet() -> impl IntoView {
     let store = expect_context::<ViewStore>();
+    let data = expect_context::<AppData>();
     let card = Memo::new(move |_| store.state.with(|s| s.card.clone()));
     let dialog_ref = NodeRef::<html::Dialog>::new();
     let body_ref = NodeRef::<html::Div>::new();
@@ -60,11 +62,30 @@ pub fn CardSheet() -> impl IntoView {
                 }
                 shown.set_value(Some(id));
                 if !dialog.open() && dialog.show_modal().is_ok() {
-                    focus_title();
+                    // Once the card is drawn.
+                    request_animation_frame(focus_title);
                 }
             }
             None if dialog.open() => dialog.close(),
             None => {}
+        }
+    });
+
+    // A card opened by a link or a reload may show before the data: its title takes the
+    // focus when it comes, unless the student has already moved it.
+    let ready = Memo::new(move |_| data.loaded().is_some());
+    Effect::new(move |_| {
+        let open = dialog_ref.get().is_some_and(|d| d.open());
+        if ready.get() && open {
+            request_animation_frame(|| {
+                let on_close_button = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.active_element())
+                    .is_some_and(|e| e.class_list().contains("sheet-close"));
+                if on_close_button {
+                    focus_title();
+                }
+            });
         }
     });
 
