@@ -195,6 +195,18 @@ async fn by_bike_from_her_position_she_opens_a_card_and_shares_the_same_view() {
     wait_for_query(&browser, "the card closed", |q| !q.contains_key("fiche")).await;
     assert_eq!(focused(&browser).await, offer, "the focus is back on the link that opened the card");
     browser.screenshot("student-phone-6-closed").await;
+
+    // The phone's Back button closes a card opened from the list, and leaves the rest of the view.
+    browser.click(&format!(".offer-item[data-offer=\"{offer}\"]")).await;
+    browser.wait_for("dialog.card-sheet[open] #titre-fiche").await;
+    wait_for_query(&browser, "the card open again", |q| q.contains_key("fiche")).await;
+    browser.client.back().await.expect("back");
+    browser.wait_for("dialog.card-sheet:not([open])").await;
+    let after_back = wait_for_query(&browser, "Back closed the card", |q| !q.contains_key("fiche")).await;
+    assert_eq!((after_back["mode"].as_str(), after_back["budget"].as_str()), ("velo", "20"));
+    let url = browser.client.current_url().await.expect("url");
+    assert_eq!(url.path(), "/", "Back did not leave the explorer");
+    assert_eq!(focused(&browser).await, offer, "the focus is back on the card's link");
     browser.close().await;
 
     // The link in a fresh browser (new profile, same phone): the same view, card open.
