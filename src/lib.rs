@@ -32,6 +32,7 @@ use crate::source::{AppData, Loaded};
 use crate::state::view::ViewStore;
 use crate::state::wishes::WishStore;
 use crate::ui::header::SiteHeader;
+use crate::ui::load_state::DataNotices;
 
 /// Mounts the app on `<body>`; called by `main` in the browser.
 pub fn start() {
@@ -64,6 +65,7 @@ fn Shell() -> impl IntoView {
     view! {
         <SiteHeader/>
         <main id="contenu">
+            <DataNotices/>
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=ExplorerPage/>
                 <Route path=path!("/a-propos") view=AboutPage/>

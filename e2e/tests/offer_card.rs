@@ -71,8 +71,12 @@ async fn from_the_list_a_card_opens_and_the_back_link_returns_to_the_map() {
 
     let offers = dataset().offers_at("0350005R").count();
     browser.wait_for_count(".offer-item", offers).await;
+    // On a phone the card opens in a bottom sheet; its full page is one link away.
     browser.click(&format!(".offer-item[data-offer=\"{OFFER}\"]")).await;
-    assert_eq!(browser.text("h1").await, "Bac pro Cuisine");
+    assert_eq!(browser.text("dialog.card-sheet[open] #titre-fiche").await, "Bac pro Cuisine");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await; // the sheet slides up
+    browser.click(".sheet-actions a").await;
+    assert_eq!(browser.text(".page.offer-card h1").await, "Bac pro Cuisine");
     let width = browser.script("return document.documentElement.scrollWidth").await;
     assert_eq!(width, serde_json::json!(390), "no horizontal scroll on the card");
     browser.screenshot("offer-card-phone-390x844").await;
