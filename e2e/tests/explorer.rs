@@ -136,3 +136,19 @@ async fn a_passing_server_error_is_retried_without_bothering_the_user() {
     assert!(browser.all(".load-error").await.is_empty(), "one 503 is retried by itself");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn without_the_map_library_the_list_still_works_and_the_map_says_why() {
+    let mut options = ServerOptions::default();
+    options.failures.insert("/vendor/leaflet/leaflet.js".into(), usize::MAX);
+    let server = StaticServer::start(dist_dir(), options).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&server.url(EXPLORER)).await;
+    let message = browser.text(".school-map .load-error").await;
+    assert!(message.starts_with("Carte indisponible"), "{message}");
+    browser.wait_for_count(".offer-list .offer-item", PAGE).await;
+    let count = browser.text(".list-count").await;
+    assert_eq!(count, format!("{} formations en Ille-et-Vilaine", dataset().offers.len()));
+    browser.screenshot("explorer-without-leaflet").await;
+    browser.close().await;
+}

@@ -61,12 +61,20 @@ pub fn SchoolMap(
     let config = expect_context::<AppConfig>();
     let container = NodeRef::<Div>::new();
     let live = StoredValue::new_local(None::<LiveMap>);
+    // Leaflet's script did not load (blocked, offline first visit): the list still works.
+    let map_failed = RwSignal::new(false);
 
     Effect::new(move |_| {
         let Some(element) = container.get() else { return };
         let dataset = dataset.get();
         live.update_value(|live| {
-            let live = live.get_or_insert_with(|| create_map(&element, &config, on_pick_origin));
+            if live.is_none() {
+                *live = create_map(&element, &config, on_pick_origin);
+            }
+            let Some(live) = live else {
+                map_failed.set(true);
+                return;
+            };
             if let Some(dataset) = dataset {
                 live.show_schools(&dataset);
             }
@@ -123,15 +131,22 @@ pub fn SchoolMap(
             node_ref=container
             role="region"
             aria-label="Carte des établissements"
-        ></div>
+        >
+            <Show when=move || map_failed.get()>
+                <p class="load-state load-error" role="alert">
+                    "Carte indisponible : la bibliothèque de carte (Leaflet) n'a pas pu être chargée. "
+                    "La liste des formations et les temps de trajet restent utilisables ; rechargez la page pour réessayer."
+                </p>
+            </Show>
+        </div>
     }
 }
 
-fn create_map(element: &web_sys::HtmlDivElement, config: &AppConfig, on_pick: Callback<(f64, f64)>) -> LiveMap {
+fn create_map(element: &web_sys::HtmlDivElement, config: &AppConfig, on_pick: Callback<(f64, f64)>) -> Option<LiveMap> {
     let options = MapOptions::new();
     // Quarter zoom steps let the département fill the map instead of snapping a level out.
     options.set_zoom_snap(0.25);
-    let map = Map::new_with_element(element, &options).expect("Leaflet is loaded before the app");
+    let map = Map::new_with_element(element, &options).ok()?;
     map.set_view(&LatLng::new(START.0, START.1), START.2);
 
     let tile_options = TileLayerOptions::new();
@@ -148,7 +163,7 @@ fn create_map(element: &web_sys::HtmlDivElement, config: &AppConfig, on_pick: Ca
         on_pick.run((point.lat(), point.lng()));
     });
     map.on("click", on_click.as_ref());
-    LiveMap { map, markers, by_uai: HashMap::new(), fitted: false, journey, fitted_origin: None, _on_click: on_click }
+    Some(LiveMap { map, markers, by_uai: HashMap::new(), fitted: false, journey, fitted_origin: None, _on_click: on_click })
 }
 
 impl LiveMap {

@@ -97,7 +97,7 @@ impl ViewStore {
 
     /// The address of `path` showing `state`, with the page settings kept.
     pub fn url(&self, path: &str, state: &ViewState) -> String {
-        let params = web_sys::UrlSearchParams::new().expect("URLSearchParams exists in every browser");
+        let Ok(params) = web_sys::UrlSearchParams::new() else { return path.to_string() };
         let current = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
         for (key, value) in query_pairs(&current) {
             if SETTINGS.contains(&key.as_str()) {
