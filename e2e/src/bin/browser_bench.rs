@@ -28,6 +28,7 @@ async fn main() {
     let mut decode = Vec::new();
     let mut engine = Vec::new();
     let mut filter = Vec::new();
+    let mut polygons: Vec<(&str, Vec<f64>)> = vec![("pied", vec![]), ("velo", vec![]), ("tc", vec![])];
     for _ in 0..3 {
         for (mode, times) in journeys.iter_mut() {
             let browser = Browser::launch(Viewport::Desktop).await;
@@ -36,6 +37,9 @@ async fn main() {
             browser.wait_for("path.isochrone").await;
             let t = browser.script("return window.proxiproTimings").await;
             times.push(t["journey"].as_f64().unwrap_or(f64::NAN));
+            if let Some((_, bands)) = polygons.iter_mut().find(|(m, _)| m == mode) {
+                bands.push(t["bands"].as_f64().unwrap_or(f64::NAN));
+            }
             decode.push(t["networkDecode"].as_f64().unwrap_or(f64::NAN));
             engine.push(t["engineBuild"].as_f64().unwrap_or(f64::NAN));
             filter.push(t["filter"].as_f64().unwrap_or(f64::NAN));
@@ -49,7 +53,10 @@ async fn main() {
     report("network.bin decode (wasm)", &mut decode);
     report("engine build + school snapping (wasm)", &mut engine);
     for (mode, times) in journeys.iter_mut() {
-        report(&format!("journey {mode}, 45 min: times + 3 bands"), times);
+        report(&format!("journey {mode}, 45 min: times to the schools"), times);
+    }
+    for (mode, bands) in polygons.iter_mut() {
+        report(&format!("journey {mode}, 45 min: grid + 3 polygons"), bands);
     }
     report("filter + facets, 266 offers (wasm)", &mut filter);
     println!("dataset.json: {dataset} bytes raw");
@@ -74,7 +81,6 @@ async fn scale_and_throttling() {
     for (copies, region) in [(1, "ille-et-vilaine"), (10, "echelle-10"), (20, "echelle-20")] {
         let (mut parse, mut catalog, mut shown, mut filter_dom, mut filter_wasm, mut slider_dom) =
             (vec![], vec![], vec![], vec![], vec![], vec![]);
-        let mut offers = 0;
         for _ in 0..5 {
             let browser = Browser::launch(Viewport::Desktop).await;
             browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&region={region}&depart=48.11010,-1.67960&mode=velo&budget=30"))).await;
@@ -84,7 +90,6 @@ async fn scale_and_throttling() {
             parse.push(t["t"]["datasetParse"].as_f64().unwrap_or(f64::NAN));
             catalog.push(t["t"]["catalogBuild"].as_f64().unwrap_or(f64::NAN));
             shown.push(t["now"].as_f64().unwrap_or(f64::NAN));
-            offers = offers.max(browser.script("return document.querySelectorAll('.offer-item').length").await.as_u64().unwrap_or(0));
             // A filter: the first diploma box (its count is live), checked then the time to the last DOM change.
             let change = dom_update(&browser, "document.querySelector('.filters input[type=checkbox]').click()").await;
             filter_dom.push(change);
@@ -94,7 +99,6 @@ async fn scale_and_throttling() {
             slider_dom.push(dom_update(&browser, slide).await);
             browser.close().await;
         }
-        let _ = offers;
         let total = match copies { 1 => 266, n => 266 * n };
         println!("  ×{copies} ({total} offers, {} schools)", 53 * copies);
         report("    dataset.json parse", &mut parse);
