@@ -136,6 +136,13 @@ fn texts(host: &web_sys::HtmlElement, css: &str) -> Vec<String> {
     (0..nodes.length()).map(|i| nodes.item(i).unwrap().text_content().unwrap()).collect()
 }
 
+/// The view store the list's rows use to open a card, as the app's shell provides it.
+#[component]
+fn WithViewStore(children: Children) -> impl IntoView {
+    proxipro::state::view::ViewStore::provide();
+    children()
+}
+
 #[wasm_bindgen_test]
 async fn offer_list_shows_key_figures_and_flags_no_prospects() {
     let host = host();
@@ -157,15 +164,19 @@ async fn offer_list_shows_key_figures_and_flags_no_prospects() {
     )]));
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
         view! {
-            <OfferList
-                loaded=loaded
-                visible=visible
-                school=school
-                highlighted=highlighted
-                travel=travel
-                budget=45u32
-                on_all_schools=move |_| cleared.update(|n| *n += 1)
-            />
+            <leptos_router::components::Router>
+                <WithViewStore>
+                    <OfferList
+                        loaded=loaded
+                        visible=visible
+                        school=school
+                        highlighted=highlighted
+                        travel=travel
+                        budget=45u32
+                        on_all_schools=move |_| cleared.update(|n| *n += 1)
+                    />
+                </WithViewStore>
+            </leptos_router::components::Router>
         }
     });
 
