@@ -84,10 +84,6 @@ fn current_query() -> String {
     web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default()
 }
 
-/// `path` with the page's current query string, so settings survive navigation and reload.
-pub fn keep_query(path: &str) -> String {
-    format!("{path}{}", current_query())
-}
 
 /// `path` with the current query, where each `(key, Some(value))` is set and each `(key, None)` removed.
 pub fn link_with(path: &str, changes: &[(&str, Option<&str>)]) -> String {

@@ -149,6 +149,12 @@ pub fn ExplorerPage() -> impl IntoView {
                     bands=Signal::derive(move || bands.with(|b| b.as_ref().map(|b| b.bands.clone()).unwrap_or_default()))
                     on_pick_origin=move |point: (f64, f64)| store.update(|s| s.origin = Some(proxipro_model::LatLon { lat: point.0, lon: point.1 }))
                     shown=Signal::derive(move || phone_view.get() == PhoneView::Map)
+                    school_link=move |uai: String| {
+                        let mut state = store.state.get_untracked();
+                        state.filters.school = Some(uai);
+                        state.card = None;
+                        store.url("/", &state)
+                    }
                 />
             </section>
             <PhoneToggle view=phone_view/>

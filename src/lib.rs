@@ -145,11 +145,12 @@ fn focus_main_heading() {
 
 #[component]
 fn NotFound() -> impl IntoView {
+    let store = expect_context::<ViewStore>();
     view! {
         <section class="page">
             <h1 tabindex="-1">"Page introuvable"</h1>
             <p>"Cette adresse ne correspond à aucune page de ProxiPro."</p>
-            <p><a href=config::keep_query("/")>"Revenir à la carte des formations"</a></p>
+            <p><a href=move || store.link("/")>"Revenir à la carte des formations"</a></p>
         </section>
     }
 }

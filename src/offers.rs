@@ -5,13 +5,6 @@ pub mod offer_list;
 
 use proxipro_model::{Dataset, Offer, Programme};
 
-use crate::config::link_with;
-
-/// The card's address; settings in the query string are kept (not the explorer's open card).
-pub fn card_link(offer_id: &str) -> String {
-    link_with(&format!("/formation/{offer_id}"), &[("ecole", None), ("fiche", None)])
-}
-
 /// `CAP Cuisine – Lycée X`, to name a card in the page title.
 pub fn card_name(dataset: &Dataset, offer_id: &str) -> Option<String> {
     let offer = dataset.offer(offer_id)?;

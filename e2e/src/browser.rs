@@ -86,6 +86,20 @@ impl Browser {
         self.client.goto(url).await.unwrap_or_else(|e| panic!("goto {url}: {e}"));
     }
 
+    /// Waits until the page address satisfies `check` and returns it: the app writes
+    /// its view to the address a moment after showing it.
+    pub async fn wait_for_url(&self, what: &str, check: impl Fn(&url::Url) -> bool) -> url::Url {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let url = self.client.current_url().await.expect("current url");
+            if check(&url) {
+                return url;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "{what}: the address is {url}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Waits until `css` matches, then returns the first match.
     pub async fn wait_for(&self, css: &str) -> Element {
         self.client

@@ -23,7 +23,8 @@ async fn the_sources_page_lists_the_provenance_file() {
     browser.click(".site-header nav a[href^=\"/?\"]").await;
     browser.wait_for(".school-marker").await;
     let url = browser.client.current_url().await.expect("current url");
-    assert_eq!(url.query(), Some("tiles=/__test__/tile.png"));
+    let pairs: Vec<(String, String)> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    assert_eq!(pairs, [("tiles".to_string(), "/__test__/tile.png".to_string())]);
     browser.close().await;
 }
 

@@ -62,8 +62,9 @@ async fn a_marker_opens_a_popup_whose_link_lists_the_schools_formations_and_surv
     browser.click(".leaflet-popup .map-popup-link").await;
     browser.wait_for_count(".offer-list .offer-item", offers).await;
     assert_eq!(browser.text(".list-count").await, format!("{offers} formations à {}", school.name));
-    let url = browser.client.current_url().await.expect("current url");
-    assert!(url.query().is_some_and(|q| q.contains("ecole=0351943X") && q.contains("tiles=")), "{url}");
+    browser
+        .wait_for_url("the school in the address", |url| url.query().is_some_and(|q| q.contains("ecole=0351943X") && q.contains("tiles=")))
+        .await;
 
     // The choice lives in the URL: a reload shows the same list.
     browser.client.refresh().await.expect("reload");

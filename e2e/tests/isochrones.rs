@@ -71,8 +71,7 @@ async fn three_modes_and_a_budget_change_the_list_and_the_polygon_together() {
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let short = listed_schools(&browser).await;
     assert!(short.len() <= cycling.len());
-    let url = browser.client.current_url().await.expect("url");
-    assert!(url.query().is_some_and(|q| q.contains("budget=10") && q.contains("mode=velo")), "{url}");
+    browser.wait_for_url("bike, 10 min", |url| url.query().is_some_and(|q| q.contains("budget=10") && q.contains("mode=velo"))).await;
     browser.close().await;
 }
 
@@ -88,7 +87,6 @@ async fn a_click_on_the_map_sets_the_origin() {
         m.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: r.left + r.width * 0.52, clientY: r.top + r.height * 0.55})); return true").await;
     browser.wait_for("path.isochrone").await;
     browser.wait_for(".origin-marker").await;
-    let url = browser.client.current_url().await.expect("url");
-    assert!(url.query().is_some_and(|q| q.contains("depart=")), "the origin is in the address: {url}");
+    browser.wait_for_url("the origin is in the address", |url| url.query().is_some_and(|q| q.contains("depart="))).await;
     browser.close().await;
 }

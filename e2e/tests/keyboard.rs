@@ -39,8 +39,7 @@ async fn origin_mode_card_and_wish_with_the_keyboard_alone() {
     browser.wait_for(".suggestion[aria-selected=\"true\"]").await;
     keys(&browser, &Key::Enter.to_string()).await;
     browser.wait_for("path.isochrone").await;
-    let url = browser.client.current_url().await.expect("url");
-    assert!(url.query().is_some_and(|q| q.contains("depart=")), "{url}");
+    browser.wait_for_url("the origin is in the address", |url| url.query().is_some_and(|q| q.contains("depart="))).await;
 
     // Walking, with the keyboard.
     tab_to(&browser, ".mode-button[data-mode=\"pied\"]", 10).await;

@@ -43,7 +43,7 @@ async fn an_adviser_filters_builds_a_selection_compares_and_shares_it() {
         )
         .await;
     browser.wait_for("path.isochrone").await;
-    let url = browser.client.current_url().await.expect("url");
+    let url = browser.wait_for_url("the origin is in the address", |url| url.query().is_some_and(|q| q.contains("depart="))).await;
     let query = url.query().unwrap_or_default().to_string();
     assert!(query.contains("depart=48.116"), "the address is the origin: {query}");
     // Transit, 45 min, arriving by 8:00 are the defaults: the link stays short, the controls say so.
@@ -64,8 +64,9 @@ async fn an_adviser_filters_builds_a_selection_compares_and_shares_it() {
         browser.wait_for(".active-filters .chip").await;
     }
     browser.wait_for(".active-filters .chip").await;
-    let url = browser.client.current_url().await.expect("url");
-    assert!(url.query().is_some_and(|q| q.contains("internat=1") && q.contains("diplome=bacpro")), "{url}");
+    browser
+        .wait_for_url("both filters in the address", |url| url.query().is_some_and(|q| q.contains("internat=1") && q.contains("diplome=bacpro")))
+        .await;
     let first = browser.wait_for(".offer-item").await;
     let trip = browser.text(".offer-item .offer-trip").await;
     assert!(trip.starts_with("≈ ") || trip.starts_with("Internat"), "{trip}");

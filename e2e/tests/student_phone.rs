@@ -20,21 +20,15 @@ fn site(server: &StaticServer) -> String {
 }
 
 async fn query(browser: &Browser) -> HashMap<String, String> {
-    let url = browser.client.current_url().await.expect("current url");
+    pairs(&browser.client.current_url().await.expect("current url"))
+}
+
+fn pairs(url: &url::Url) -> HashMap<String, String> {
     url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
 }
 
-/// Waits until the address's query satisfies `check`.
 async fn wait_for_query(browser: &Browser, what: &str, check: impl Fn(&HashMap<String, String>) -> bool) -> HashMap<String, String> {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    loop {
-        let query = query(browser).await;
-        if check(&query) {
-            return query;
-        }
-        assert!(tokio::time::Instant::now() < deadline, "{what}: the address is {query:?}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    pairs(&browser.wait_for_url(what, |url| check(&pairs(url))).await)
 }
 
 async fn wait_for_text(browser: &Browser, css: &str, expected: &str) -> String {

@@ -10,7 +10,6 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::offers::card_link;
 use crate::offers::offer_card::{OfferCardContent, CARD_TITLE_ID};
 use crate::source::AppData;
 use crate::state::view::ViewStore;
@@ -126,7 +125,7 @@ pub fn CardSheet() -> impl IntoView {
             }
         });
     };
-    let full_card = move || card.get().map(|id| card_link(&id)).unwrap_or_default();
+    let full_card = move || card.get().map(|id| store.card_link(&id)).unwrap_or_default();
     let status = move || match copied.get() {
         Some(Copied::Done) => "Lien copié : collez-le dans un message ou ouvrez-le sur un autre appareil.",
         Some(Copied::Failed) => "Copie impossible ici : le lien est sélectionné ci-dessous, copiez-le.",

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use proxipro_model::{Dataset, School};
 
 use super::leaflet_glue::{append_text, div_icon, geo_json, mark, options, fit_options};
-use crate::config::{link_with, AppConfig};
+use crate::config::AppConfig;
 
 /// Rennes, shown until the schools' extent is known.
 const START: (f64, f64, f64) = (48.11, -1.68, 9.0);
@@ -24,6 +24,8 @@ struct LiveMap {
     map: Map,
     markers: LayerGroup,
     by_uai: HashMap<String, Marker>,
+    /// Schools whose marker is drawn muted (no offer passes the filters).
+    muted: HashSet<String>,
     fitted: bool,
     /// Isochrones and the origin marker, redrawn together.
     journey: LayerGroup,
@@ -31,6 +33,8 @@ struct LiveMap {
     fitted_origin: Option<(f64, f64)>,
     /// Kept alive as long as the map: Leaflet calls it on every click.
     _on_click: Closure<dyn FnMut(leaflet::MouseEvent)>,
+    /// Gives a popup's link its address when it is about to be followed, so it carries the view of that moment.
+    refresh_link: Closure<dyn Fn(web_sys::Event)>,
 }
 
 #[component]
@@ -57,6 +61,9 @@ pub fn SchoolMap(
     /// False while the map is hidden (phone list view); Leaflet must re-measure when it returns.
     #[prop(into)]
     shown: Signal<bool>,
+    /// The address listing one school's formations (by UAI), for the popups' links.
+    #[prop(into)]
+    school_link: Callback<String, String>,
 ) -> impl IntoView {
     let config = expect_context::<AppConfig>();
     let container = NodeRef::<Div>::new();
@@ -69,7 +76,7 @@ pub fn SchoolMap(
         let dataset = dataset.get();
         live.update_value(|live| {
             if live.is_none() {
-                *live = create_map(&element, &config, on_pick_origin);
+                *live = create_map(&element, &config, on_pick_origin, school_link);
             }
             let Some(live) = live else {
                 map_failed.set(true);
@@ -77,6 +84,7 @@ pub fn SchoolMap(
             };
             if let Some(dataset) = dataset {
                 live.show_schools(&dataset);
+                visible_schools.with_untracked(|visible| live.mute_others(visible));
             }
         });
     });
@@ -99,16 +107,28 @@ pub fn SchoolMap(
         });
     });
 
+    // Only the markers whose state changed are touched: a filter click must not restyle a thousand icons.
     Effect::new(move |_| {
-        let visible = visible_schools.get();
-        let highlighted = highlighted.get();
+        visible_schools.with(|visible| {
+            live.update_value(|live| {
+                if let Some(live) = live {
+                    live.mute_others(visible);
+                }
+            })
+        });
+    });
+    Effect::new(move |previous: Option<Option<String>>| {
+        let now = highlighted.get();
         live.with_value(|live| {
             let Some(live) = live else { return };
-            for (uai, marker) in &live.by_uai {
-                mark(marker, "is-muted", !visible.contains(uai));
-                mark(marker, "is-highlighted", highlighted.as_deref() == Some(uai.as_str()));
+            if let Some(marker) = previous.flatten().and_then(|uai| live.by_uai.get(&uai)) {
+                mark(marker, "is-highlighted", false);
+            }
+            if let Some(marker) = now.as_ref().and_then(|uai| live.by_uai.get(uai)) {
+                mark(marker, "is-highlighted", true);
             }
         });
+        now
     });
 
     Effect::new(move |_| {
@@ -116,7 +136,7 @@ pub fn SchoolMap(
         let bands = bands.get();
         live.update_value(|live| {
             if let Some(live) = live {
-                live.show_journey(origin, &bands);
+                crate::perf::measure("bandsDraw", || live.show_journey(origin, &bands));
             }
         });
     });
@@ -142,7 +162,12 @@ pub fn SchoolMap(
     }
 }
 
-fn create_map(element: &web_sys::HtmlDivElement, config: &AppConfig, on_pick: Callback<(f64, f64)>) -> Option<LiveMap> {
+fn create_map(
+    element: &web_sys::HtmlDivElement,
+    config: &AppConfig,
+    on_pick: Callback<(f64, f64)>,
+    school_link: Callback<String, String>,
+) -> Option<LiveMap> {
     let options = MapOptions::new();
     // Quarter zoom steps let the département fill the map instead of snapping a level out.
     options.set_zoom_snap(0.25);
@@ -163,7 +188,25 @@ fn create_map(element: &web_sys::HtmlDivElement, config: &AppConfig, on_pick: Ca
         on_pick.run((point.lat(), point.lng()));
     });
     map.on("click", on_click.as_ref());
-    Some(LiveMap { map, markers, by_uai: HashMap::new(), fitted: false, journey, fitted_origin: None, _on_click: on_click })
+    let refresh_link = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let link = event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if let Some(link) = link {
+            if let Some(uai) = link.get_attribute("data-uai") {
+                let _ = link.set_attribute("href", &school_link.run(uai));
+            }
+        }
+    });
+    Some(LiveMap {
+        map,
+        markers,
+        by_uai: HashMap::new(),
+        muted: HashSet::new(),
+        fitted: false,
+        journey,
+        fitted_origin: None,
+        _on_click: on_click,
+        refresh_link,
+    })
 }
 
 impl LiveMap {
@@ -171,6 +214,7 @@ impl LiveMap {
         let schools = &dataset.schools;
         self.markers.clear_layers();
         self.by_uai.clear();
+        self.muted.clear();
         let icon_options = DivIconOptions::new();
         icon_options.set_class_name("school-marker".into());
         icon_options.set_icon_size(Point::new(22.0, 22.0));
@@ -186,7 +230,7 @@ impl LiveMap {
             options.set_title(school.name.clone());
             options.set_alt(school.name.clone());
             let marker = Marker::new_with_options(&lat_lng(school), &options);
-            if let Some(content) = popup_content(school, dataset.offers_at(&school.uai).count()) {
+            if let Some(content) = popup_content(school, dataset.offers_at(&school.uai).count(), &self.refresh_link) {
                 marker.bind_popup_with_options(&content, &popup_options);
             }
             self.markers.add_layer(&marker);
@@ -202,6 +246,21 @@ impl LiveMap {
 }
 
 impl LiveMap {
+    /// Mutes the markers of schools not in `visible`, touching only those that change.
+    fn mute_others(&mut self, visible: &HashSet<String>) {
+        for (uai, marker) in &self.by_uai {
+            let muted = !visible.contains(uai);
+            if self.muted.contains(uai) != muted {
+                mark(marker, "is-muted", muted);
+                if muted {
+                    self.muted.insert(uai.clone());
+                } else {
+                    self.muted.remove(uai);
+                }
+            }
+        }
+    }
+
     /// Centres the map on a school, close enough to tell it from its neighbours, and opens its popup.
     fn focus_school(&self, uai: &str) {
         let Some(marker) = self.by_uai.get(uai) else { return };
@@ -266,7 +325,7 @@ fn bounds(schools: &[School]) -> Option<LatLngBounds> {
     Some(bounds)
 }
 
-fn popup_content(school: &School, offers: usize) -> Option<web_sys::Element> {
+fn popup_content(school: &School, offers: usize, refresh_link: &Closure<dyn Fn(web_sys::Event)>) -> Option<web_sys::Element> {
     let document = web_sys::window()?.document()?;
     let root = document.create_element("div").ok()?;
     root.set_class_name("map-popup");
@@ -286,7 +345,12 @@ fn popup_content(school: &School, offers: usize) -> Option<web_sys::Element> {
     };
     if offers > 0 {
         let link = append_text(&document, &root, "a", "map-popup-link", &label)?;
-        link.set_attribute("href", &link_with("/", &[("ecole", Some(&school.uai))])).ok()?;
+        link.set_attribute("data-uai", &school.uai).ok()?;
+        link.set_attribute("href", &format!("/?ecole={}", school.uai)).ok()?;
+        // Before the router reads it (click) and before the browser shows or opens it (hover, focus).
+        for kind in ["click", "mouseover", "focus"] {
+            link.add_event_listener_with_callback(kind, refresh_link.as_ref().unchecked_ref()).ok()?;
+        }
     } else {
         append_text(&document, &root, "span", "map-popup-kind", &label);
     }

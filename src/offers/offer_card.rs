@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use proxipro_model::{Dataset, Figure, Job, Offer, Outcomes, Programme, School};
 
 use super::{has_no_prospects, offer_title};
-use crate::config::keep_query;
+use crate::state::view::ViewStore;
 use crate::selection::wish_button::WishButtons;
 use crate::source::AppData;
 use crate::ui::figure::FigureRow;
@@ -22,11 +22,12 @@ pub const CARD_TITLE_ID: &str = "titre-fiche";
 #[component]
 pub fn OfferCardPage() -> impl IntoView {
     let params = use_params_map();
+    let store = expect_context::<ViewStore>();
     let id = Signal::derive(move || params.read().get("id").unwrap_or_default());
 
     view! {
         <article class="page offer-card">
-            <p><a class="back-link" href=keep_query("/")>"← Retour à la carte"</a></p>
+            <p><a class="back-link" href=move || store.link("/")>"← Retour à la carte"</a></p>
             <OfferCardContent offer_id=id/>
         </article>
     }

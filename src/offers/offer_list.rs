@@ -4,10 +4,11 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use proxipro_explore::filters::Visible;
 use proxipro_model::{Dataset, Offer};
 
-use super::{card_link, has_no_prospects, offer_title};
+use super::{has_no_prospects, offer_title};
 use crate::explorer::card_sheet::wants_sheet;
 use crate::journey::Reached;
 use crate::source::Loaded;
@@ -87,8 +88,37 @@ pub fn OfferList(
     };
     let items = view! {
         <For each=rows key=|row| row.clone() let((index, trip))>
-            {offer_item(&row_data, &row_data.offers[index], trip, highlighted, store)}
+            {offer_item(&row_data, &row_data.offers[index], trip, store)}
         </For>
+    };
+    // One set of listeners on the list instead of five per row: rows are cheap to build when a filter changes.
+    let hover = move |event: &web_sys::Event| {
+        if let Some(item) = item_of(event.target()) {
+            refresh_link(&item, store);
+            let uai = item.get_attribute("data-uai");
+            if highlighted.with_untracked(|h| *h != uai) {
+                highlighted.set(uai);
+            }
+        }
+    };
+    // Leaving a row for something that is not the same row drops its highlight.
+    let leave = move |event: &web_sys::Event, to: Option<web_sys::EventTarget>| {
+        let from = item_of(event.target()).and_then(|item| item.get_attribute("data-uai"));
+        let to = item_of(to).and_then(|item| item.get_attribute("data-uai"));
+        if from.is_some() && from != to && highlighted.with_untracked(|h| *h == from) {
+            highlighted.set(None);
+        }
+    };
+    let open = move |event: web_sys::MouseEvent| {
+        let Some(item) = item_of(event.target()) else { return };
+        refresh_link(&item, store);
+        // On a phone the card opens in a sheet over the list; elsewhere the link goes to its page.
+        if wants_sheet(&event) {
+            if let Some(id) = item.get_attribute("data-offer") {
+                event.prevent_default();
+                store.open_card(&id);
+            }
+        }
     };
     let more = move || {
         let (total, limit) = (visible.with(Vec::len), shown.get());
@@ -100,7 +130,16 @@ pub fn OfferList(
     };
     view! {
         {header}
-        <ul class="offer-list">{items}</ul>
+        <ul
+            class="offer-list"
+            on:mouseover=move |event| hover(&event)
+            on:focusin=move |event| hover(&event)
+            on:mouseout=move |event| leave(&event, event.related_target())
+            on:focusout=move |event| leave(&event, event.related_target())
+            on:click=open
+        >
+            {items}
+        </ul>
         {more}
     }
 }
@@ -120,13 +159,19 @@ fn trip_line(reached: Option<&Reached>, beyond_budget: bool, budget: u32) -> Opt
     }
 }
 
-fn offer_item(
-    dataset: &Dataset,
-    offer: &Offer,
-    trip: Option<(String, bool)>,
-    highlighted: RwSignal<Option<String>>,
-    store: ViewStore,
-) -> impl IntoView {
+/// The offer row an event happened in.
+fn item_of(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
+    target?.dyn_into::<web_sys::Element>().ok()?.closest("a.offer-item").ok()?
+}
+
+/// The card's address carries the view of the moment the link is followed, not the one it was built in.
+fn refresh_link(item: &web_sys::Element, store: ViewStore) {
+    if let Some(id) = item.get_attribute("data-offer") {
+        let _ = item.set_attribute("href", &store.card_link(&id));
+    }
+}
+
+fn offer_item(dataset: &Dataset, offer: &Offer, trip: Option<(String, bool)>, store: ViewStore) -> impl IntoView {
     let programme = dataset.programme(&offer.cfd);
     let school = dataset.school(&offer.uai);
     let title = programme.map(offer_title).unwrap_or_else(|| offer.cfd.clone());
@@ -145,27 +190,13 @@ fn offer_item(
             Some(format!("Emploi {} en région{}", percent(rate), level.unwrap_or_default()))
         });
     let warning = has_no_prospects(dataset, offer);
-    let (uai_in, uai_out) = (offer.uai.clone(), offer.uai.clone());
-    let (uai_focus, uai_blur) = (offer.uai.clone(), offer.uai.clone());
-    let id = offer.id.clone();
     view! {
         <li>
             <a
                 class="offer-item"
-                href=card_link(&offer.id)
+                href=store.card_link(&offer.id)
                 data-offer=offer.id.clone()
                 data-uai=offer.uai.clone()
-                on:mouseenter=move |_| highlighted.set(Some(uai_in.clone()))
-                on:mouseleave=move |_| highlighted.update(|h| if h.as_deref() == Some(uai_out.as_str()) { *h = None })
-                on:focus=move |_| highlighted.set(Some(uai_focus.clone()))
-                on:blur=move |_| highlighted.update(|h| if h.as_deref() == Some(uai_blur.as_str()) { *h = None })
-                // On a phone the card opens in a sheet over the list; elsewhere the link goes to its page.
-                on:click=move |event| {
-                    if wants_sheet(&event) {
-                        event.prevent_default();
-                        store.open_card(&id);
-                    }
-                }
             >
                 {trip.map(|(text, beyond)| view! { <span class="offer-trip" class:beyond=beyond>{text}</span> })}
                 <span class="offer-title">{title}</span>

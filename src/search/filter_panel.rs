@@ -16,6 +16,24 @@ const TYPING_PAUSE: Duration = Duration::from_millis(250);
 pub fn FilterPanel(#[prop(into)] facets: Signal<Facets>) -> impl IntoView {
     let store = expect_context::<ViewStore>();
     let filters = Memo::new(move |_| store.state.with(|s| s.filters.clone()));
+    // Each box is built once; a change only updates its count and tick.
+    let diplomas = Memo::new(move |_| {
+        let mut diplomas: Vec<Diploma> = facets.with(|f| f.diplomas.keys().copied().collect());
+        filters.with(|f| diplomas.extend(f.diplomas.iter().copied()));
+        diplomas.sort_unstable();
+        diplomas.dedup();
+        diplomas
+    });
+    let criterion = |label: &'static str, count: fn(&Facets) -> usize, checked: fn(&Filters) -> bool, set: fn(&mut Filters, bool)| {
+        view! {
+            <Check
+                label=label
+                count=Memo::new(move |_| facets.with(count))
+                checked=Memo::new(move |_| filters.with(checked))
+                on_toggle=move |on| store.update(|s| set(&mut s.filters, on))
+            />
+        }
+    };
 
     view! {
         <form class="filters" role="search" aria-label="Filtrer les formations" on:submit=|event| event.prevent_default()>
@@ -24,82 +42,50 @@ pub fn FilterPanel(#[prop(into)] facets: Signal<Facets>) -> impl IntoView {
                 <summary>"Filtres"</summary>
                 <fieldset>
                     <legend>"Diplôme"</legend>
-                    {move || {
-                        let counts = facets.with(|f| f.diplomas.clone());
-                        let chosen = filters.with(|f| f.diplomas.clone());
-                        let mut diplomas: Vec<Diploma> = counts.keys().copied().chain(chosen.iter().copied()).collect();
-                        diplomas.sort_unstable();
-                        diplomas.dedup();
-                        diplomas
-                            .into_iter()
-                            .map(|diploma| {
-                                let count = counts.get(&diploma).copied().unwrap_or(0);
-                                let checked = chosen.contains(&diploma);
-                                view! {
-                                    <Check
-                                        label=diploma.label()
-                                        count=count
-                                        checked=checked
-                                        on_toggle=move |on| store.update(|s| toggle(&mut s.filters.diplomas, diploma, on))
-                                    />
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    <For each=move || diplomas.get() key=|diploma| *diploma let(diploma)>
+                        <Check
+                            label=diploma.label()
+                            count=Memo::new(move |_| facets.with(|f| f.diplomas.get(&diploma).copied().unwrap_or(0)))
+                            checked=Memo::new(move |_| filters.with(|f| f.diplomas.contains(&diploma)))
+                            on_toggle=move |on| store.update(|s| toggle(&mut s.filters.diplomas, diploma, on))
+                        />
+                    </For>
                 </fieldset>
                 <fieldset>
                     <legend>"Voie"</legend>
-                    {move || {
-                        let counts = facets.with(|f| f.routes.clone());
-                        let chosen = filters.with(|f| f.routes.clone());
-                        [Route::Scolaire, Route::Apprentissage]
-                            .into_iter()
-                            .map(|route| {
-                                view! {
-                                    <Check
-                                        label=route.label()
-                                        count=counts.get(&route).copied().unwrap_or(0)
-                                        checked=chosen.contains(&route)
-                                        on_toggle=move |on| store.update(|s| toggle(&mut s.filters.routes, route, on))
-                                    />
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    {[Route::Scolaire, Route::Apprentissage]
+                        .into_iter()
+                        .map(|route| view! {
+                            <Check
+                                label=route.label()
+                                count=Memo::new(move |_| facets.with(|f| f.routes.get(&route).copied().unwrap_or(0)))
+                                checked=Memo::new(move |_| filters.with(|f| f.routes.contains(&route)))
+                                on_toggle=move |on| store.update(|s| toggle(&mut s.filters.routes, route, on))
+                            />
+                        })
+                        .collect_view()}
                 </fieldset>
                 <fieldset>
                     <legend>"Critères"</legend>
-                    {move || {
-                        let (f, c) = (filters.get(), facets.get());
-                        view! {
-                            <Check
-                                label="Avec internat (même au-delà du temps de trajet)"
-                                count=c.boarding
-                                checked=f.boarding
-                                on_toggle=move |on| store.update(|s| s.filters.boarding = on)
-                            />
-                            <Check
-                                label="Bons débouchés (emploi très favorable)"
-                                count=c.good_prospects
-                                checked=f.good_prospects
-                                on_toggle=move |on| store.update(|s| s.filters.good_prospects = on)
-                            />
-                            <Check
-                                label="Admission facile (pression ≤ 1)"
-                                count=c.low_pressure
-                                checked=f.low_pressure
-                                on_toggle=move |on| store.update(|s| s.filters.low_pressure = on)
-                            />
-                            <Check
-                                label="Masquer les formations à peu de débouchés"
-                                count=c.no_prospects
-                                checked=f.no_prospects == NoProspectsMode::Hide
-                                on_toggle=move |on| store.update(|s| {
-                                    s.filters.no_prospects = if on { NoProspectsMode::Hide } else { NoProspectsMode::Flag }
-                                })
-                            />
-                        }
-                    }}
+                    {criterion(
+                        "Avec internat (même au-delà du temps de trajet)",
+                        |c| c.boarding,
+                        |f| f.boarding,
+                        |f, on| f.boarding = on,
+                    )}
+                    {criterion(
+                        "Bons débouchés (emploi très favorable)",
+                        |c| c.good_prospects,
+                        |f| f.good_prospects,
+                        |f, on| f.good_prospects = on,
+                    )}
+                    {criterion("Admission facile (pression ≤ 1)", |c| c.low_pressure, |f| f.low_pressure, |f, on| f.low_pressure = on)}
+                    {criterion(
+                        "Masquer les formations à peu de débouchés",
+                        |c| c.no_prospects,
+                        |f| f.no_prospects == NoProspectsMode::Hide,
+                        |f, on| f.no_prospects = if on { NoProspectsMode::Hide } else { NoProspectsMode::Flag },
+                    )}
                     <MinimumRate/>
                 </fieldset>
                 <FieldChoice facets=facets/>
@@ -121,19 +107,19 @@ fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T, on: bool) {
 #[component]
 fn Check(
     #[prop(into)] label: String,
-    count: usize,
-    checked: bool,
+    #[prop(into)] count: Signal<usize>,
+    #[prop(into)] checked: Signal<bool>,
     #[prop(into)] on_toggle: Callback<bool>,
 ) -> impl IntoView {
     view! {
-        <label class="check" class:empty=count == 0 && !checked>
+        <label class="check" class:empty=move || count.get() == 0 && !checked.get()>
             <input
                 type="checkbox"
                 prop:checked=checked
                 on:change=move |event| on_toggle.run(event_target_checked(&event))
             />
             <span>{label}</span>
-            <span class="count" aria-label=format!("{count} formations")>{count}</span>
+            <span class="count" aria-label=move || format!("{} formations", count.get())>{count}</span>
         </label>
     }
 }
@@ -204,6 +190,13 @@ fn MinimumRate() -> impl IntoView {
 #[component]
 fn FieldChoice(#[prop(into)] facets: Signal<Facets>) -> impl IntoView {
     let store = expect_context::<ViewStore>();
+    let fields = Memo::new(move |_| {
+        let mut fields: Vec<String> = facets.with(|f| f.fields.keys().cloned().collect());
+        store.state.with(|s| fields.extend(s.filters.fields.iter().cloned()));
+        fields.sort_unstable();
+        fields.dedup();
+        fields
+    });
     view! {
         <details class="field-choice">
             <summary>
@@ -213,31 +206,23 @@ fn FieldChoice(#[prop(into)] facets: Signal<Facets>) -> impl IntoView {
                     (n > 0).then(|| format!(" ({n} choisi{})", if n > 1 { "s" } else { "" }))
                 }}
             </summary>
-            {move || {
-                let counts = facets.with(|f| f.fields.clone());
-                let chosen = store.state.with(|s| s.filters.fields.clone());
-                let mut fields: Vec<String> = counts.keys().cloned().chain(chosen.iter().cloned()).collect();
-                fields.sort_unstable();
-                fields.dedup();
-                fields
-                    .into_iter()
-                    .map(|field| {
-                        let count = counts.get(&field).copied().unwrap_or(0);
-                        let checked = chosen.contains(&field);
-                        view! {
-                            <Check
-                                label=field.clone()
-                                count=count
-                                checked=checked
-                                on_toggle=move |on| {
-                                    let field = field.clone();
-                                    store.update(move |s| toggle(&mut s.filters.fields, field, on))
-                                }
-                            />
-                        }
-                    })
-                    .collect_view()
-            }}
+            <For each=move || fields.get() key=|field| field.clone() let(field)>
+                <Check
+                    label=field.clone()
+                    count={
+                        let field = field.clone();
+                        Memo::new(move |_| facets.with(|f| f.fields.get(&field).copied().unwrap_or(0)))
+                    }
+                    checked={
+                        let field = field.clone();
+                        Memo::new(move |_| store.state.with(|s| s.filters.fields.contains(&field)))
+                    }
+                    on_toggle=move |on| {
+                        let field = field.clone();
+                        store.update(move |s| toggle(&mut s.filters.fields, field, on))
+                    }
+                />
+            </For>
         </details>
     }
 }
@@ -266,9 +251,10 @@ fn SortChoice() -> impl IntoView {
 #[component]
 fn ActiveFilters() -> impl IntoView {
     let store = expect_context::<ViewStore>();
+    // Rebuilt only when the chips change, not on every change of the view.
+    let chips = Memo::new(move |_| store.state.with(|s| active(&s.filters)));
     move || {
-        let state = store.state.get();
-        let chips = active(&state.filters);
+        let chips = chips.get();
         (!chips.is_empty()).then(|| {
             view! {
                 <div class="active-filters" aria-label="Filtres actifs">

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use proxipro_model::Dataset;
 
-use crate::config::keep_query;
-use crate::offers::{card_link, has_no_prospects, offer_title};
+use crate::state::view::ViewStore;
+use crate::offers::{has_no_prospects, offer_title};
 use crate::source::AppData;
 use crate::ui::format::{decimal, percent};
 use crate::ui::load_state::{LoadFailed, Loading};
@@ -13,6 +13,7 @@ use crate::ui::load_state::{LoadFailed, Loading};
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let data = expect_context::<AppData>();
+    let store = expect_context::<ViewStore>();
     let query = use_query_map();
     let ids = move || {
         query.read().get("offres").unwrap_or_default().split(',').filter(|id| !id.is_empty()).take(4).map(str::to_string).collect::<Vec<_>>()
@@ -27,7 +28,7 @@ pub fn ComparePage() -> impl IntoView {
     };
     view! {
         <article class="page compare">
-            <p class="no-print"><a class="back-link" href=keep_query("/selection")>"← Retour à ma sélection"</a></p>
+            <p class="no-print"><a class="back-link" href=move || store.link("/selection")>"← Retour à ma sélection"</a></p>
             <h1>"Comparer des formations"</h1>
             {content}
         </article>
@@ -36,6 +37,7 @@ pub fn ComparePage() -> impl IntoView {
 
 fn comparison(dataset: &Dataset, ids: &[String]) -> impl IntoView {
     let offers: Vec<_> = ids.iter().filter_map(|id| dataset.offer(id)).collect();
+    let store = expect_context::<ViewStore>();
     if offers.len() < 2 {
         return view! { <p>"Choisissez 2 à 4 formations dans votre sélection pour les comparer."</p> }.into_any();
     }
@@ -67,7 +69,7 @@ fn comparison(dataset: &Dataset, ids: &[String]) -> impl IntoView {
                         <th scope="col">"Critère"</th>
                         {offers.iter().map(|o| {
                             let title = dataset.programme(&o.cfd).map(offer_title).unwrap_or_default();
-                            view! { <th scope="col"><a href=card_link(&o.id)>{title}</a></th> }
+                            view! { <th scope="col"><a href=store.card_link(&o.id)>{title}</a></th> }
                         }).collect_view()}
                     </tr>
                 </thead>

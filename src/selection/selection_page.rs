@@ -8,8 +8,9 @@ use proxipro_explore::{export, Ambition};
 use proxipro_model::Dataset;
 
 use super::download;
-use crate::config::{keep_query, link_with};
-use crate::offers::{card_link, has_no_prospects, offer_title};
+use crate::state::view::ViewStore;
+use crate::config::link_with;
+use crate::offers::{has_no_prospects, offer_title};
 use crate::source::AppData;
 use crate::state::wishes::WishStore;
 use crate::ui::format::{decimal, percent};
@@ -37,6 +38,7 @@ pub fn SelectionPage() -> impl IntoView {
 #[component]
 fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
     let store = expect_context::<WishStore>();
+    let view_store = expect_context::<ViewStore>();
     // Wishes whose offer left the dataset (after an update) are dropped, and the user told.
     let gone = store.list.try_update(|l| l.retain_known(|id| dataset.offer(id).is_some())).unwrap_or(0);
     if gone > 0 {
@@ -79,7 +81,7 @@ fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
                             <div class="wish-head">
                                 <span class="wish-rank">{rank + 1}</span>
                                 <div>
-                                    <a class="wish-title" href=card_link(&wish.offer_id)>{title}</a>
+                                    <a class="wish-title" href=view_store.card_link(&wish.offer_id)>{title}</a>
                                     <p class="offer-school">{where_}</p>
                                     <p class="offer-figures">{figures.into_iter().flatten().map(|f| view! { <span>{f}</span> }).collect_view()}</p>
                                     {warning.then(|| view! { <span class="warning-badge">"Peu de débouchés"</span> })}
@@ -173,7 +175,7 @@ fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
         {move || store.notice.get().map(|notice| view! { <div class="notice" role="status"><p>{notice}</p></div> })}
         {move || store.list.with(|l| l.wishes.is_empty()).then(|| view! {
             <p>"Votre sélection est vide. Depuis la fiche d'une formation, ajoutez-la en choisissant son ambition."</p>
-            <p><a href=keep_query("/")>"Explorer les formations"</a></p>
+            <p><a href=move || view_store.link("/")>"Explorer les formations"</a></p>
         })}
         {move || store.list.with(|l| !l.wishes.is_empty() && !l.has_safe_choice()).then(|| view! {
             <p class="warning" role="note">

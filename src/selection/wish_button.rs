@@ -4,12 +4,13 @@ use leptos::prelude::*;
 use proxipro_explore::wishlist::MAX_WISHES;
 use proxipro_explore::Ambition;
 
-use crate::config::keep_query;
+use crate::state::view::ViewStore;
 use crate::state::wishes::WishStore;
 
 #[component]
 pub fn WishButtons(offer_id: String) -> impl IntoView {
     let store = expect_context::<WishStore>();
+    let view_store = expect_context::<ViewStore>();
     let id = StoredValue::new(offer_id);
     let current = move || id.with_value(|id| store.list.with(|l| l.get(id).map(|w| w.ambition)));
     let full = RwSignal::new(false);
@@ -45,7 +46,7 @@ pub fn WishButtons(offer_id: String) -> impl IntoView {
             {move || current().map(|ambition| view! {
                 <p role="status" class="wish-status">
                     "Dans votre sélection : " {ambition.label()} ". "
-                    <a href=keep_query("/selection")>"Voir ma sélection"</a>
+                    <a href=move || view_store.link("/selection")>"Voir ma sélection"</a>
                     " · "
                     <button type="button" class="link-button" on:click=move |_| id.with_value(|id| store.list.update(|l| l.remove(id)))>
                         "Retirer"

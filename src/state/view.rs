@@ -1,7 +1,15 @@
 //! The view state is read from the address and written back to it, so a reload
 //! or a copied link reopens the same view.
+//!
+//! A change shows at once from the store's own copy; the address follows a moment
+//! later, once per burst of changes: rewriting history costs milliseconds that a
+//! filter click cannot spare, and browsers throttle pages that rewrite it on every
+//! step of a slider.
+
+use std::time::Duration;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use proxipro_explore::ViewState;
@@ -9,11 +17,18 @@ use proxipro_explore::ViewState;
 /// Keys of the address that are settings, not view state (see [`crate::config`]).
 const SETTINGS: [&str; 3] = ["tiles", "region", "geocodeur"];
 
+/// How long the address may lag behind the view: under any human's next action.
+const ADDRESS_DELAY: Duration = Duration::from_millis(120);
+
 #[derive(Clone, Copy)]
 pub struct ViewStore {
     pub state: Memo<ViewState>,
     /// Parameters of the address that could not be read, in French.
     pub notes: Memo<Vec<String>>,
+    /// The view shown: ahead of the address while a write is pending.
+    current: RwSignal<ViewState>,
+    /// The pending address write, if any.
+    pending: StoredValue<Option<TimeoutHandle>>,
     /// Goes to an address: `(url, replace)`; `replace` rewrites the current history entry.
     navigate: Callback<(String, bool)>,
     path: Memo<String>,
@@ -46,35 +61,95 @@ impl ViewStore {
             ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         });
         let navigate = use_navigate();
+        let current = RwSignal::new(parsed.get_untracked().0);
         let store = ViewStore {
-            state: Memo::new(move |_| parsed.get().0),
+            state: Memo::new(move |_| current.get()),
             notes: Memo::new(move |_| parsed.get().1),
+            current,
+            pending: StoredValue::new(None),
             navigate: Callback::new(move |(url, replace): (String, bool)| {
                 navigate(&url, NavigateOptions { replace, scroll: false, ..NavigateOptions::default() })
             }),
             path: location.pathname,
             card_pushed: StoredValue::new(false),
         };
+        // The address changed from outside (Back, a link, our own write): it wins over a pending write.
+        Effect::new(move |first: Option<()>| {
+            let from_address = parsed.with(|p| p.0.clone());
+            if first.is_some() {
+                store.cancel_write();
+                if store.current.with_untracked(|c| *c != from_address) {
+                    store.current.set(from_address);
+                }
+            }
+        });
+        // A reload or a closed tab right after a change still finds it in the address.
+        let flush = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || store.write_now());
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
+        }
+        flush.forget();
         provide_context(store);
         store
     }
 
-    /// Changes the view; the address is rewritten (replacing the history entry).
+    /// Changes the view at once; the address follows (replacing the history entry).
     pub fn update(&self, change: impl FnOnce(&mut ViewState)) {
-        let mut state = self.state.get_untracked();
+        let mut state = self.current.get_untracked();
         change(&mut state);
-        self.navigate.run((self.url(&self.path.get_untracked(), &state), true));
+        // What the address would give back (e.g. coordinates to 5 decimals), so that reading it changes nothing.
+        let state = ViewState::from_pairs(state.to_pairs().iter().map(|(k, v)| (*k, v.as_str()))).0;
+        if self.current.with_untracked(|c| *c == state) {
+            return;
+        }
+        self.current.set(state);
+        if self.pending.with_value(Option::is_none) {
+            let store = *self;
+            let handle = set_timeout_with_handle(move || store.write_now(), ADDRESS_DELAY).ok();
+            self.pending.set_value(handle);
+        }
+    }
+
+    /// Writes the pending change to the address now.
+    fn write_now(&self) {
+        if let Some(Some(handle)) = self.pending.try_update_value(Option::take) {
+            handle.clear();
+            let url = self.url(&self.path.get_untracked(), &self.current.get_untracked());
+            self.navigate.run((url, true));
+        }
+    }
+
+    fn cancel_write(&self) {
+        if let Some(Some(handle)) = self.pending.try_update_value(Option::take) {
+            handle.clear();
+        }
+    }
+
+    /// `path` with the settings and the current view, tracked: links built with it stay current.
+    pub fn link(&self, path: &str) -> String {
+        self.state.with(|state| self.url(path, state))
+    }
+
+    /// The card's address, with the view (its origin gives the journey) but not the explorer's school or open card.
+    pub fn card_link(&self, offer_id: &str) -> String {
+        let mut state = self.current.get_untracked();
+        state.card = None;
+        state.filters.school = None;
+        self.url(&format!("/formation/{offer_id}"), &state)
     }
 
     /// Opens an offer's card over the explorer (`fiche=<id>`) in a new history entry,
     /// so the phone's Back button closes it.
     pub fn open_card(&self, offer_id: &str) {
-        let mut state = self.state.get_untracked();
+        // The entry left behind must hold the latest view: Back returns to it.
+        self.write_now();
+        let mut state = self.current.get_untracked();
         if state.card.as_deref() == Some(offer_id) {
             return;
         }
         let replace = state.card.is_some();
         state.card = Some(offer_id.to_string());
+        self.current.set(state.clone());
         self.card_pushed.set_value(!replace || self.card_pushed.get_value());
         self.navigate.run((self.url(&self.path.get_untracked(), &state), replace));
     }
@@ -82,13 +157,14 @@ impl ViewStore {
     /// Closes the open card: back through history when opening it added an entry, else
     /// the address loses its `fiche` (a card opened by a link or a reload).
     pub fn close_card(&self) {
-        if self.state.with_untracked(|s| s.card.is_none()) {
+        if self.current.with_untracked(|s| s.card.is_none()) {
             return;
         }
         let history = web_sys::window().and_then(|w| w.history().ok());
         match history {
             Some(history) if self.card_pushed.get_value() => {
                 self.card_pushed.set_value(false);
+                self.cancel_write();
                 let _ = history.back();
             }
             _ => self.update(|s| s.card = None),

@@ -1,24 +1,25 @@
 use leptos::prelude::*;
 
-use crate::config::keep_query;
+use crate::state::view::ViewStore;
 use crate::state::wishes::WishStore;
 use crate::ui::cache_notice::CacheNotice;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let wishes = expect_context::<WishStore>();
+    let store = expect_context::<ViewStore>();
     view! {
         <a class="skip-link" href="#contenu">"Aller au contenu"</a>
         <header class="site-header">
-            <a class="brand" href=keep_query("/")>
+            <a class="brand" href=move || store.link("/")>
                 <span class="brand-name">"ProxiPro"</span>
                 <span class="brand-tagline">"Les formations professionnelles à portée de chez soi"</span>
             </a>
             <nav aria-label="Navigation principale">
                 <ul>
-                    <li><a href=keep_query("/")>"Carte"</a></li>
+                    <li><a href=move || store.link("/")>"Carte"</a></li>
                     <li>
-                        <a href=keep_query("/selection")>
+                        <a href=move || store.link("/selection")>
                             "Ma sélection"
                             {move || {
                                 let n = wishes.list.with(|l| l.wishes.len());
@@ -26,7 +27,7 @@ pub fn SiteHeader() -> impl IntoView {
                             }}
                         </a>
                     </li>
-                    <li><a href=keep_query("/a-propos")>"Sources et à propos"</a></li>
+                    <li><a href=move || store.link("/a-propos")>"Sources et à propos"</a></li>
                 </ul>
             </nav>
         </header>
