@@ -61,11 +61,13 @@ pub fn ExplorerPage() -> impl IntoView {
         let trip = trip.get();
         set_timeout(move || bands_trip.set(Some(trip)), std::time::Duration::ZERO);
     });
+    let grid_cache = StoredValue::new_local(None);
     let bands = Memo::new(move |_| {
         let routing = data.routing()?;
         let origin = bands_trip.get()?.0?;
         let state = store.state.get_untracked();
-        Some(crate::perf::measure("bands", || journey::bands(&routing, &state, LatLon::new(origin.lat, origin.lon))))
+        let origin = LatLon::new(origin.lat, origin.lon);
+        grid_cache.try_update_value(|cache| crate::perf::measure("bands", || journey::bands(&routing, &state, origin, cache)))
     });
     // What the journey panel says: the times' notes and the polygons' notes.
     let journey_told = Signal::derive(move || {

@@ -162,8 +162,46 @@ pub fn school_times(routing: &Routing, state: &ViewState, origin: LatLon) -> Jou
     Journey { schools, notes }
 }
 
+/// The last travel-time grid, kept so that a smaller budget is only new contours on it.
+pub struct GridCache {
+    key: (Mode, u32, bool, u64, u64),
+    budget: u32,
+    grid: TravelTimeGrid,
+    notes: Vec<String>,
+}
+
+impl GridCache {
+    /// The cached grid, if it answers `state` from `origin`: same trip, a budget it covers,
+    /// and still fine enough (at least half its budget, so 30 cells or more across the radius).
+    fn answers(&self, state: &ViewState, origin: LatLon) -> bool {
+        let budget_matters = state.arrive_by && state.mode == Mode::Transit;
+        self.key == grid_key(state, origin)
+            && !budget_matters
+            && (self.budget / 2..=self.budget).contains(&state.budget)
+    }
+}
+
+fn grid_key(state: &ViewState, origin: LatLon) -> (Mode, u32, bool, u64, u64) {
+    (state.mode, state.time, state.arrive_by, origin.lat.to_bits(), origin.lon.to_bits())
+}
+
 /// The isochrones for the budget: a grid of 121 × 121 points around the origin, then contours.
-pub fn bands(routing: &Routing, state: &ViewState, origin: LatLon) -> Bands {
+/// A budget lowered on the same trip reuses the grid in `cache`: the polygons follow the slider at once.
+pub fn bands(routing: &Routing, state: &ViewState, origin: LatLon, cache: &mut Option<GridCache>) -> Bands {
+    if !cache.as_ref().is_some_and(|c| c.answers(state, origin)) {
+        *cache = Some(travel_grid(routing, state, origin));
+    }
+    let Some(cached) = cache.as_ref() else { return Bands::default() };
+    let minutes = thresholds(state.budget);
+    let seconds: Vec<u32> = minutes.iter().map(|m| m * 60).collect();
+    let polygons = crate::perf::measure("bandsContours", || isochrones(&cached.grid, &seconds, ContourParams::default()));
+    let mut bands: Vec<(u32, String)> =
+        minutes.into_iter().zip(polygons).map(|(m, band)| (m, to_geojson(std::slice::from_ref(&band)))).collect();
+    bands.reverse();
+    Bands { bands, notes: cached.notes.clone() }
+}
+
+fn travel_grid(routing: &Routing, state: &ViewState, origin: LatLon) -> GridCache {
     let budget_s = state.budget * 60;
     let mut notes = Vec::new();
     let radius = (budget_s as f64 * speed(routing, state.mode)).max(500.0);
@@ -185,13 +223,7 @@ pub fn bands(routing: &Routing, state: &ViewState, origin: LatLon) -> Bands {
     };
     let params = routing.engine.params();
     grid.fill_gaps(params.walk_speed_mps, params.detour_factor, budget_s);
-    let minutes = thresholds(state.budget);
-    let seconds: Vec<u32> = minutes.iter().map(|m| m * 60).collect();
-    let polygons = isochrones(&grid, &seconds, ContourParams::default());
-    let mut bands: Vec<(u32, String)> =
-        minutes.into_iter().zip(polygons).map(|(m, band)| (m, to_geojson(std::slice::from_ref(&band)))).collect();
-    bands.reverse();
-    Bands { bands, notes }
+    GridCache { key: grid_key(state, origin), budget: state.budget, grid, notes }
 }
 
 fn clock(seconds: u32) -> String {

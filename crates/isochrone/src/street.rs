@@ -7,6 +7,7 @@ use crate::network::StreetGraph;
 use crate::spatial::PointIndex;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum StreetMode {
@@ -37,12 +38,20 @@ pub struct Snap {
 }
 
 /// Destination points with their street snaps, prepared once and reused by
-/// every query (schools, grid cells...).
+/// every query (schools, grid cells...). Each mode is prepared on its first
+/// query: an isochrone grid of 14,641 points is only ever asked about in one
+/// mode, and snapping it is most of the cost of drawing the isochrone.
 #[derive(Clone, Debug)]
 pub struct Targets {
     pub(crate) points: Vec<LatLon>,
-    pub(crate) walk_snaps: Vec<Option<Snap>>,
-    pub(crate) bike_snaps: Vec<Option<Snap>>,
+    walk: OnceLock<WalkTargets>,
+    bike: OnceLock<Vec<Option<Snap>>>,
+}
+
+/// What walking (and so public transport) needs about the targets.
+#[derive(Clone, Debug)]
+pub(crate) struct WalkTargets {
+    pub(crate) snaps: Vec<Option<Snap>>,
     /// All targets, and those with no street data (walking), by position:
     /// straight-line egress goes from each reached stop to the targets
     /// around it, far cheaper than searching stops around every target.
@@ -61,11 +70,26 @@ impl Targets {
     pub fn is_empty(&self) -> bool {
         self.points.is_empty()
     }
-    pub(crate) fn snaps(&self, mode: StreetMode) -> &[Option<Snap>] {
+    pub(crate) fn snaps(&self, engine: &Engine, mode: StreetMode) -> &[Option<Snap>] {
         match mode {
-            StreetMode::Walk => &self.walk_snaps,
-            StreetMode::Bike => &self.bike_snaps,
+            StreetMode::Walk => &self.walk(engine).snaps,
+            StreetMode::Bike => self.bike.get_or_init(|| self.points.iter().map(|&p| engine.snap(p, StreetMode::Bike)).collect()),
         }
+    }
+
+    pub(crate) fn walk(&self, engine: &Engine) -> &WalkTargets {
+        self.walk.get_or_init(|| {
+            let points = &self.points;
+            let snaps: Vec<Option<Snap>> = points.iter().map(|&p| engine.snap(p, StreetMode::Walk)).collect();
+            let offstreet_ids: Vec<u32> = (0..points.len() as u32).filter(|&t| snaps[t as usize].is_none()).collect();
+            let offstreet_points: Vec<LatLon> = offstreet_ids.iter().map(|&t| points[t as usize]).collect();
+            WalkTargets {
+                index: PointIndex::new(points, 250.0),
+                offstreet_index: PointIndex::new(&offstreet_points, 250.0),
+                offstreet_ids,
+                snaps,
+            }
+        })
     }
 }
 
@@ -206,28 +230,9 @@ pub(crate) fn whole_seconds(time_ms: u64, limit_s: u32) -> Option<u32> {
 
 impl Engine {
     /// Snaps `points` to the street graph once, for repeated queries.
+    /// Each mode's snaps are computed by its first query (see [`Targets`]).
     pub fn targets(&self, points: Vec<LatLon>) -> Targets {
-        let walk_snaps: Vec<Option<Snap>> = points
-            .iter()
-            .map(|&p| self.snap(p, StreetMode::Walk))
-            .collect();
-        let bike_snaps = points
-            .iter()
-            .map(|&p| self.snap(p, StreetMode::Bike))
-            .collect();
-        let offstreet_ids: Vec<u32> = (0..points.len() as u32)
-            .filter(|&t| walk_snaps[t as usize].is_none())
-            .collect();
-        let offstreet_points: Vec<LatLon> =
-            offstreet_ids.iter().map(|&t| points[t as usize]).collect();
-        Targets {
-            index: PointIndex::new(&points, 250.0),
-            offstreet_index: PointIndex::new(&offstreet_points, 250.0),
-            offstreet_ids,
-            points,
-            walk_snaps,
-            bike_snaps,
-        }
+        Targets { points, walk: OnceLock::new(), bike: OnceLock::new() }
     }
 
     pub(crate) fn adjacency(&self, mode: StreetMode) -> &Adjacency {
@@ -266,7 +271,7 @@ impl Engine {
         targets
             .points
             .iter()
-            .zip(targets.snaps(mode))
+            .zip(targets.snaps(self, mode))
             .map(|(&target, target_snap)| match (&paths, target_snap) {
                 (Some(paths), Some(snap)) => {
                     let reached = paths.time_ms[snap.node as usize];

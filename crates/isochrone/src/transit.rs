@@ -148,9 +148,10 @@ impl Engine {
 
         // Best (arrival, via) per target; direct walk first so that, on a tie,
         // walking beats "walk via a stop".
+        let walk_targets = targets.walk(self);
         let mut best: Vec<(u64, Via)> = vec![(u64::MAX, Via::Unreached); targets.len()];
         for (target, (&point, target_snap)) in
-            targets.points.iter().zip(&targets.walk_snaps).enumerate()
+            targets.points.iter().zip(&walk_targets.snaps).enumerate()
         {
             if origin_snap.is_none() || target_snap.is_none() {
                 let walk = self
@@ -193,14 +194,14 @@ impl Engine {
                 }
             };
             if self.stop_snaps[stop].is_none() {
-                targets
+                walk_targets
                     .index
                     .for_each_within(position, estimate_radius_m, |target, _| consider(target));
             } else {
-                targets
+                walk_targets
                     .offstreet_index
                     .for_each_within(position, estimate_radius_m, |item, _| {
-                        consider(targets.offstreet_ids[item as usize])
+                        consider(walk_targets.offstreet_ids[item as usize])
                     });
             }
         }

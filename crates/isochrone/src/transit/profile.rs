@@ -78,7 +78,7 @@ impl Engine {
         let max_walk_s = self.params.max_walk_s;
         let mut starts = vec![0u32];
         let mut walks = Vec::new();
-        for (&point, &snap) in targets.points.iter().zip(&targets.walk_snaps) {
+        for (&point, &snap) in targets.points.iter().zip(&targets.walk(self).snaps) {
             walks.extend(self.walks_near(point, snap, max_walk_s, max_walk_s));
             starts.push(walks.len() as u32);
         }
