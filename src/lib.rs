@@ -39,6 +39,10 @@ pub fn start() {
     // Readable panic messages while developing; release builds abort on panic anyway.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
+    // The static page painted while the app loaded (index.html) gives way to the app.
+    if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("coquille")) {
+        shell.remove();
+    }
     leptos::mount::mount_to_body(App);
 }
 
