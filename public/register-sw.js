@@ -3,7 +3,16 @@
 (function () {
     if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
     var container = navigator.serviceWorker;
-    container.register("/sw.js", { scope: "/" }).catch(function () { /* works online without it */ });
+    // Installing the worker fetches the app's files into its cache: on a first visit over a slow
+    // network that would share the line with the app's own download. So wait until the page has
+    // loaded and the app has started (Trunk's loader dispatches the event).
+    var loaded = document.readyState === "complete", started = false;
+    function register() {
+        if (!loaded || !started) return;
+        container.register("/sw.js", { scope: "/" }).catch(function () { /* works online without it */ });
+    }
+    addEventListener("load", function () { loaded = true; register(); }, { once: true });
+    addEventListener("TrunkApplicationStarted", function () { started = true; register(); }, { once: true });
 
     // Data this page loaded before the worker controlled it (the first visit) is handed to the
     // worker to keep, so the next visit works offline even if it is the first one with no network.

@@ -101,7 +101,9 @@ async function precacheShell() {
     }
     await Promise.all(links.map(async (path) => {
         try {
-            const response = await fetch(path, { cache: "no-store" });
+            // The page has just loaded these very files (the worker registers once the app has
+            // started): take them from the browser's cache instead of downloading them again.
+            const response = await fetch(path, { cache: "force-cache" });
             if (response.ok) await cache.put(path, response);
         } catch (_) { /* optional file: the shell works without it */ }
     }));
