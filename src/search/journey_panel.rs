@@ -14,6 +14,8 @@ pub fn JourneyPanel(#[prop(into)] journey: Signal<Option<Journey>>) -> impl Into
     let store = expect_context::<ViewStore>();
     let data = expect_context::<AppData>();
     let state = store.state;
+    // The minutes under the thumb while it is dragged; the lists and isochrones follow on release.
+    let dragged = RwSignal::new(None::<u32>);
 
     let origin_line = move || match state.with(|s| s.origin) {
         Some(origin) => view! {
@@ -91,14 +93,16 @@ pub fn JourneyPanel(#[prop(into)] journey: Signal<Option<Journey>>) -> impl Into
                     .collect_view()}
             </div>
             <label class="budget">
-                <span>"Temps de trajet maximal : " <strong>{move || format!("{} min", state.with(|s| s.budget))}</strong></span>
+                <span>"Temps de trajet maximal : " <strong>{move || format!("{} min", dragged.get().unwrap_or_else(|| state.with(|s| s.budget)))}</strong></span>
                 <input
                     type="range"
                     min=*BUDGET_RANGE.start()
                     max=*BUDGET_RANGE.end()
                     step="5"
                     prop:value=move || state.with(|s| s.budget.to_string())
+                    on:input=move |event| dragged.set(event_target_value(&event).parse::<u32>().ok())
                     on:change=move |event| {
+                        dragged.set(None);
                         if let Ok(budget) = event_target_value(&event).parse::<u32>() {
                             store.update(|s| s.budget = budget.clamp(*BUDGET_RANGE.start(), *BUDGET_RANGE.end()));
                         }
