@@ -55,13 +55,22 @@ pub fn ExplorerPage() -> impl IntoView {
             journey::school_times(&routing, &state, LatLon::new(origin.lat, origin.lon))
         }))
     });
-    // The polygons follow in the next task, so the list and markers answer a change at once.
+    // New polygons on a new grid follow in the next task, so the list and markers answer a change
+    // at once; contours on the grid already computed (a lower budget) are cheap enough to come with them.
     let bands_trip = RwSignal::new(None);
+    let grid_cache = StoredValue::new_local(None::<journey::GridCache>);
     Effect::new(move |_| {
         let trip = trip.get();
-        set_timeout(move || bands_trip.set(Some(trip)), std::time::Duration::ZERO);
+        let cheap = trip.0.is_some_and(|origin| {
+            let state = store.state.get_untracked();
+            grid_cache.with_value(|cache| cache.as_ref().is_some_and(|c| c.answers(&state, LatLon::new(origin.lat, origin.lon))))
+        });
+        if cheap {
+            bands_trip.set(Some(trip));
+        } else {
+            set_timeout(move || bands_trip.set(Some(trip)), std::time::Duration::ZERO);
+        }
     });
-    let grid_cache = StoredValue::new_local(None);
     let bands = Memo::new(move |_| {
         let routing = data.routing()?;
         let origin = bands_trip.get()?.0?;

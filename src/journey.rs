@@ -173,7 +173,7 @@ pub struct GridCache {
 impl GridCache {
     /// The cached grid, if it answers `state` from `origin`: same trip, a budget it covers,
     /// and still fine enough (at least half its budget, so 30 cells or more across the radius).
-    fn answers(&self, state: &ViewState, origin: LatLon) -> bool {
+    pub fn answers(&self, state: &ViewState, origin: LatLon) -> bool {
         let budget_matters = state.arrive_by && state.mode == Mode::Transit;
         self.key == grid_key(state, origin)
             && !budget_matters
