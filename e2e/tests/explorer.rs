@@ -153,3 +153,27 @@ async fn without_the_map_library_the_list_still_works_and_the_map_says_why() {
     browser.screenshot("explorer-without-leaflet").await;
     browser.close().await;
 }
+
+#[tokio::test]
+async fn before_the_app_has_loaded_the_page_already_says_what_it_is_then_gives_way() {
+    let server = server().await;
+    let browser = Browser::launch(Viewport::Phone).await;
+    // The app's code never arrives: the static page says what the site is, then why it stops there.
+    browser.devtools("Network.enable", serde_json::json!({})).await;
+    browser.devtools("Network.setBlockedURLs", serde_json::json!({"urls": ["*.wasm"]})).await;
+    browser.open(&server.url(EXPLORER)).await;
+    assert_eq!(browser.text("#coquille h1").await, "Formations professionnelles");
+    // The download failed: the page says so instead of spinning forever.
+    let status = browser.wait_for("#coquille .load-error[role=alert]").await;
+    assert!(status.text().await.expect("status").contains("L'application n'a pas pu démarrer"));
+    assert!(browser.is_displayed("#coquille .load-error button").await, "a reload button");
+    browser.screenshot("shell-when-the-app-cannot-load-phone-390x844").await;
+
+    // With the app: its own page replaces the static one, with a single heading.
+    browser.devtools("Network.setBlockedURLs", serde_json::json!({"urls": []})).await;
+    browser.open(&server.url(EXPLORER)).await;
+    browser.wait_for(".offer-item").await;
+    let left = browser.script("return [document.querySelectorAll('#coquille').length, document.querySelectorAll('h1').length]").await;
+    assert_eq!(left, serde_json::json!([0, 1]), "the static page is gone and one h1 remains");
+    browser.close().await;
+}
