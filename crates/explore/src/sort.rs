@@ -49,19 +49,17 @@ impl SortKey {
 pub fn sort(visible: &mut [Visible], key: SortKey, dataset: &Dataset, catalog: &Catalog, reach: Option<&Reach>) {
     let title = |v: &Visible| catalog.title_rank[v.index];
     let last = f32::INFINITY;
-    match (key, reach) {
-        (SortKey::TravelTime, Some(reach)) => visible.sort_unstable_by(|a, b| {
-            let time = |v: &Visible| reach.minutes.get(&dataset.offers[v.index].uai).copied().unwrap_or(last);
-            time(a).total_cmp(&time(b)).then(title(a).cmp(&title(b)))
-        }),
-        (SortKey::Employment, _) => visible.sort_unstable_by(|a, b| {
-            let rate = |v: &Visible| -catalog.facts[v.index].employment.unwrap_or(-last);
-            rate(a).total_cmp(&rate(b)).then(title(a).cmp(&title(b)))
-        }),
-        (SortKey::Pressure, _) => visible.sort_unstable_by(|a, b| {
-            let pressure = |v: &Visible| catalog.facts[v.index].pressure.unwrap_or(last);
-            pressure(a).total_cmp(&pressure(b)).then(title(a).cmp(&title(b)))
-        }),
-        (SortKey::Title, _) | (SortKey::TravelTime, None) => visible.sort_unstable_by_key(title),
-    }
+    // One comparator for every key: each `sort_unstable_by` call site is a separate
+    // copy of the sort in the wasm (a few KB each).
+    let primary = |v: &Visible| -> f32 {
+        match (key, reach) {
+            (SortKey::TravelTime, Some(reach)) => {
+                reach.minutes.get(&dataset.offers[v.index].uai).copied().unwrap_or(last)
+            }
+            (SortKey::Employment, _) => -catalog.facts[v.index].employment.unwrap_or(-last),
+            (SortKey::Pressure, _) => catalog.facts[v.index].pressure.unwrap_or(last),
+            (SortKey::Title, _) | (SortKey::TravelTime, None) => 0.0,
+        }
+    };
+    visible.sort_unstable_by(|a, b| primary(a).total_cmp(&primary(b)).then(title(a).cmp(&title(b))));
 }
