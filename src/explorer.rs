@@ -23,6 +23,9 @@ use crate::ui::load_state::{LoadFailed, Loading};
 use card_sheet::CardSheet;
 use phone_toggle::{PhoneToggle, PhoneView};
 
+/// How long the map stays still before the grid for a higher budget is computed ahead.
+const GRID_AHEAD_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
+
 #[component]
 pub fn ExplorerPage() -> impl IntoView {
     let data = expect_context::<AppData>();
@@ -58,12 +61,12 @@ pub fn ExplorerPage() -> impl IntoView {
     // New polygons on a new grid follow in the next task, so the list and markers answer a change
     // at once; contours on the grid already computed (a lower budget) are cheap enough to come with them.
     let bands_trip = RwSignal::new(None);
-    let grid_cache = StoredValue::new_local(None::<journey::GridCache>);
+    let grids = StoredValue::new_local(journey::Grids::default());
     Effect::new(move |_| {
         let trip = trip.get();
         let cheap = trip.0.is_some_and(|origin| {
             let state = store.state.get_untracked();
-            grid_cache.with_value(|cache| cache.as_ref().is_some_and(|c| c.answers(&state, LatLon::new(origin.lat, origin.lon))))
+            grids.with_value(|grids| grids.answers(&state, LatLon::new(origin.lat, origin.lon)))
         });
         if cheap {
             bands_trip.set(Some(trip));
@@ -76,7 +79,24 @@ pub fn ExplorerPage() -> impl IntoView {
         let origin = bands_trip.get()?.0?;
         let state = store.state.get_untracked();
         let origin = LatLon::new(origin.lat, origin.lon);
-        grid_cache.try_update_value(|cache| crate::perf::measure("bands", || journey::bands(&routing, &state, origin, cache)))
+        grids.try_update_value(|grids| crate::perf::measure("bands", || journey::bands(&routing, &state, origin, grids)))
+    });
+    // Once the polygons are drawn and the user pauses, the grid for a higher budget is computed
+    // ahead, so that raising the slider is new contours only.
+    let ahead = StoredValue::new_local(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        bands.track();
+        if let Some(pending) = ahead.try_update_value(Option::take).flatten() {
+            pending.clear();
+        }
+        let compute = move || {
+            let (Some(routing), Some(origin)) = (untrack(|| data.routing()), store.state.with_untracked(|s| s.origin)) else { return };
+            let state = store.state.get_untracked();
+            grids.try_update_value(|grids| {
+                crate::perf::measure("bandsAhead", || journey::grid_ahead(&routing, &state, LatLon::new(origin.lat, origin.lon), grids))
+            });
+        };
+        ahead.set_value(set_timeout_with_handle(compute, GRID_AHEAD_DELAY).ok());
     });
     // What the journey panel says: the times' notes and the polygons' notes.
     let journey_told = Signal::derive(move || {

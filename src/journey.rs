@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use proxipro_explore::url_state::Mode;
+use proxipro_explore::url_state::{Mode, BUDGET_RANGE};
 use proxipro_explore::ViewState;
 use proxipro_isochrone::contour::{isochrones, to_geojson, ContourParams};
 use proxipro_isochrone::grid::{GridSpec, TravelTimeGrid};
@@ -162,22 +162,44 @@ pub fn school_times(routing: &Routing, state: &ViewState, origin: LatLon) -> Jou
     Journey { schools, notes }
 }
 
-/// The last travel-time grid, kept so that a smaller budget is only new contours on it.
-pub struct GridCache {
+/// The travel-time grids of the current trip, kept so that moving the slider only needs new
+/// contours: the one computed for the budget, and a wider one computed ahead in idle time.
+#[derive(Default)]
+pub struct Grids(Vec<CachedGrid>);
+
+struct CachedGrid {
     key: (Mode, u32, bool, u64, u64),
     budget: u32,
     grid: TravelTimeGrid,
     notes: Vec<String>,
 }
 
-impl GridCache {
-    /// The cached grid, if it answers `state` from `origin`: same trip, a budget it covers,
-    /// and still fine enough (at least half its budget, so 30 cells or more across the radius).
-    pub fn answers(&self, state: &ViewState, origin: LatLon) -> bool {
+/// Grids kept for one trip: the budget's own, the one ahead, and the one before.
+const GRIDS_KEPT: usize = 3;
+
+impl Grids {
+    /// The finest grid that answers `state` from `origin`: same trip, a budget it covers, and
+    /// still fine enough (at least half its budget, so 30 cells or more across the radius).
+    fn find(&self, state: &ViewState, origin: LatLon) -> Option<&CachedGrid> {
         let budget_matters = state.arrive_by && state.mode == Mode::Transit;
-        self.key == grid_key(state, origin)
-            && !budget_matters
-            && (self.budget / 2..=self.budget).contains(&state.budget)
+        let key = grid_key(state, origin);
+        self.0
+            .iter()
+            .filter(|g| !budget_matters && g.key == key && (g.budget / 2..=g.budget).contains(&state.budget))
+            .min_by_key(|g| g.budget)
+    }
+
+    /// Whether the polygons for `state` are only contours on a grid already computed.
+    pub fn answers(&self, state: &ViewState, origin: LatLon) -> bool {
+        self.find(state, origin).is_some()
+    }
+
+    fn keep(&mut self, grid: CachedGrid) {
+        self.0.retain(|g| g.key == grid.key);
+        if self.0.len() >= GRIDS_KEPT {
+            self.0.remove(0);
+        }
+        self.0.push(grid);
     }
 }
 
@@ -186,12 +208,12 @@ fn grid_key(state: &ViewState, origin: LatLon) -> (Mode, u32, bool, u64, u64) {
 }
 
 /// The isochrones for the budget: a grid of 121 × 121 points around the origin, then contours.
-/// A budget lowered on the same trip reuses the grid in `cache`: the polygons follow the slider at once.
-pub fn bands(routing: &Routing, state: &ViewState, origin: LatLon, cache: &mut Option<GridCache>) -> Bands {
-    if !cache.as_ref().is_some_and(|c| c.answers(state, origin)) {
-        *cache = Some(travel_grid(routing, state, origin));
+/// A budget that a kept grid covers is only new contours on it: the polygons follow the slider at once.
+pub fn bands(routing: &Routing, state: &ViewState, origin: LatLon, grids: &mut Grids) -> Bands {
+    if !grids.answers(state, origin) {
+        grids.keep(travel_grid(routing, state, origin));
     }
-    let Some(cached) = cache.as_ref() else { return Bands::default() };
+    let Some(cached) = grids.find(state, origin) else { return Bands::default() };
     let minutes = thresholds(state.budget);
     let seconds: Vec<u32> = minutes.iter().map(|m| m * 60).collect();
     let polygons = crate::perf::measure("bandsContours", || isochrones(&cached.grid, &seconds, ContourParams::default()));
@@ -201,7 +223,23 @@ pub fn bands(routing: &Routing, state: &ViewState, origin: LatLon, cache: &mut O
     Bands { bands, notes: cached.notes.clone() }
 }
 
-fn travel_grid(routing: &Routing, state: &ViewState, origin: LatLon) -> GridCache {
+/// Computes, while the user reads the map, the grid for twice the budget: raising the
+/// slider then costs contours only. Returns whether there was anything to compute.
+pub fn grid_ahead(routing: &Routing, state: &ViewState, origin: LatLon, grids: &mut Grids) -> bool {
+    let wider = (state.budget * 2).min(*BUDGET_RANGE.end());
+    let key = grid_key(state, origin);
+    // A kept grid reaching above the budget already makes raising it cheap.
+    let reaches_above = grids.0.iter().any(|g| g.key == key && g.budget > state.budget && g.budget / 2 <= state.budget);
+    if wider <= state.budget || !grids.answers(state, origin) || reaches_above {
+        return false;
+    }
+    let mut ahead = state.clone();
+    ahead.budget = wider;
+    grids.keep(travel_grid(routing, &ahead, origin));
+    true
+}
+
+fn travel_grid(routing: &Routing, state: &ViewState, origin: LatLon) -> CachedGrid {
     let budget_s = state.budget * 60;
     let mut notes = Vec::new();
     let radius = (budget_s as f64 * speed(routing, state.mode)).max(500.0);
@@ -223,7 +261,7 @@ fn travel_grid(routing: &Routing, state: &ViewState, origin: LatLon) -> GridCach
     };
     let params = routing.engine.params();
     grid.fill_gaps(params.walk_speed_mps, params.detour_factor, budget_s);
-    GridCache { key: grid_key(state, origin), budget: state.budget, grid, notes }
+    CachedGrid { key: grid_key(state, origin), budget: state.budget, grid, notes }
 }
 
 fn clock(seconds: u32) -> String {

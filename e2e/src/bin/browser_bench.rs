@@ -79,8 +79,8 @@ async fn scale_and_throttling() {
 
     println!("\nScale: copies of the département (min / median / max, ms; 5 page loads each)");
     for (copies, region) in [(1, "ille-et-vilaine"), (10, "echelle-10"), (20, "echelle-20")] {
-        let (mut parse, mut catalog, mut shown, mut filter_dom, mut filter_wasm, mut slider_dom, mut slider_up_dom) =
-            (vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
+        let (mut parse, mut catalog, mut shown, mut filter_dom, mut filter_wasm, mut ahead, mut slider_dom, mut slider_up_dom) =
+            (vec![], vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
         for _ in 0..5 {
             let browser = Browser::launch(Viewport::Desktop).await;
             browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&region={region}&depart=48.11010,-1.67960&mode=velo&budget=30"))).await;
@@ -94,8 +94,10 @@ async fn scale_and_throttling() {
             let change = dom_update(&browser, "document.querySelector('.filters input[type=checkbox]').click()").await;
             filter_dom.push(change);
             filter_wasm.push(browser.script("return window.proxiproTimings.filter").await.as_f64().unwrap_or(f64::NAN));
+            // By now (1.5 s after the polygons) the grid for twice the budget has been computed ahead.
+            ahead.push(browser.script("return window.proxiproTimings.bandsAhead").await.as_f64().unwrap_or(f64::NAN));
             // The time budget slider: 30 → 20 minutes (contours on the grid already computed),
-            // then 20 → 40 (a wider grid to compute).
+            // then 20 → 40 (on the grid computed ahead for 60 minutes).
             let slide = |minutes: u32| format!("const s = document.querySelector('input[type=range]'); s.value = {minutes}; s.dispatchEvent(new Event('input', {{bubbles: true}})); s.dispatchEvent(new Event('change', {{bubbles: true}}));");
             slider_dom.push(dom_update(&browser, &slide(20)).await);
             slider_up_dom.push(dom_update(&browser, &slide(40)).await);
@@ -108,6 +110,7 @@ async fn scale_and_throttling() {
         report("    page open → list and isochrone shown", &mut shown);
         report("    filter click → list + map DOM updated", &mut filter_dom);
         report("    filter + facets in wasm", &mut filter_wasm);
+        report("    grid for 2 × budget, ahead in idle time (wasm)", &mut ahead);
         report("    budget slider down → list + map DOM updated", &mut slider_dom);
         report("    budget slider up → list + map DOM updated", &mut slider_up_dom);
     }
