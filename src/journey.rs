@@ -168,7 +168,7 @@ pub fn school_times(routing: &Routing, state: &ViewState, origin: LatLon) -> Jou
 pub struct Grids(Vec<CachedGrid>);
 
 struct CachedGrid {
-    key: (Mode, u32, bool, u64, u64),
+    key: GridKey,
     budget: u32,
     grid: TravelTimeGrid,
     notes: Vec<String>,
@@ -181,12 +181,8 @@ impl Grids {
     /// The finest grid that answers `state` from `origin`: same trip, a budget it covers, and
     /// still fine enough (at least half its budget, so 30 cells or more across the radius).
     fn find(&self, state: &ViewState, origin: LatLon) -> Option<&CachedGrid> {
-        let budget_matters = state.arrive_by && state.mode == Mode::Transit;
         let key = grid_key(state, origin);
-        self.0
-            .iter()
-            .filter(|g| !budget_matters && g.key == key && (g.budget / 2..=g.budget).contains(&state.budget))
-            .min_by_key(|g| g.budget)
+        self.0.iter().filter(|g| g.key == key && (g.budget / 2..=g.budget).contains(&state.budget)).min_by_key(|g| g.budget)
     }
 
     /// Whether the polygons for `state` are only contours on a grid already computed.
@@ -203,8 +199,12 @@ impl Grids {
     }
 }
 
-fn grid_key(state: &ViewState, origin: LatLon) -> (Mode, u32, bool, u64, u64) {
-    (state.mode, state.time, state.arrive_by, origin.lat.to_bits(), origin.lon.to_bits())
+/// What a grid depends on: the trip as for school times (so the budget, when arriving by a given
+/// time by public transport) and the origin.
+type GridKey = ((Mode, u32, bool, u32), u64, u64);
+
+fn grid_key(state: &ViewState, origin: LatLon) -> GridKey {
+    (times_key(state), origin.lat.to_bits(), origin.lon.to_bits())
 }
 
 /// The isochrones for the budget: a grid of 121 × 121 points around the origin, then contours.
@@ -227,10 +227,12 @@ pub fn bands(routing: &Routing, state: &ViewState, origin: LatLon, grids: &mut G
 /// slider then costs contours only. Returns whether there was anything to compute.
 pub fn grid_ahead(routing: &Routing, state: &ViewState, origin: LatLon, grids: &mut Grids) -> bool {
     let wider = (state.budget * 2).min(*BUDGET_RANGE.end());
+    // Arriving by a given time, another budget is another departure: nothing to share.
+    let budget_matters = state.arrive_by && state.mode == Mode::Transit;
     let key = grid_key(state, origin);
     // A kept grid reaching above the budget already makes raising it cheap.
     let reaches_above = grids.0.iter().any(|g| g.key == key && g.budget > state.budget && g.budget / 2 <= state.budget);
-    if wider <= state.budget || !grids.answers(state, origin) || reaches_above {
+    if budget_matters || wider <= state.budget || !grids.answers(state, origin) || reaches_above {
         return false;
     }
     let mut ahead = state.clone();

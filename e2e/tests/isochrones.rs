@@ -72,6 +72,17 @@ async fn three_modes_and_a_budget_change_the_list_and_the_polygon_together() {
     let short = listed_schools(&browser).await;
     assert!(short.len() <= cycling.len());
     browser.wait_for_url("bike, 10 min", |url| url.query().is_some_and(|q| q.contains("budget=10") && q.contains("mode=velo"))).await;
+
+    // Raised again once the map has been still: the polygon comes from the grid computed ahead
+    // (for twice the budget) and still holds every school the list now reaches.
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    browser.script("const r = document.querySelector('.budget input'); r.value = '20'; r.dispatchEvent(new Event('change', {bubbles: true})); return true").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let raised = listed_schools(&browser).await;
+    assert!(raised.len() > short.len(), "20 min by bike reaches more than 10 ({} ≤ {})", raised.len(), short.len());
+    for uai in &raised {
+        assert!(inside_polygon(&browser, uai).await, "{uai} listed at 20 min by bike lies inside the polygon");
+    }
     browser.close().await;
 }
 
