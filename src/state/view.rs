@@ -97,8 +97,7 @@ impl ViewStore {
     pub fn update(&self, change: impl FnOnce(&mut ViewState)) {
         let mut state = self.current.get_untracked();
         change(&mut state);
-        // What the address would give back (e.g. coordinates to 5 decimals), so that reading it changes nothing.
-        let state = ViewState::from_pairs(state.to_pairs().iter().map(|(k, v)| (*k, v.as_str()))).0;
+        let state = state.normalised();
         if self.current.with_untracked(|c| *c == state) {
             return;
         }

@@ -206,6 +206,12 @@ impl ViewState {
         (state, notes)
     }
 
+    /// The view as its address gives it back (coordinates to 5 decimals…): reading the
+    /// address written for it then changes nothing.
+    pub fn normalised(&self) -> ViewState {
+        ViewState::from_pairs(self.to_pairs().iter().map(|(key, value)| (*key, value.as_str()))).0
+    }
+
     /// The pairs to write in the address, defaults left out so links stay short.
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let default = ViewState::default();
@@ -400,6 +406,14 @@ mod tests {
             let (state, _) = ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
             prop_assert!(BUDGET_RANGE.contains(&state.budget));
             prop_assert!(state.time < 24 * 60);
+        }
+
+        #[test]
+        fn a_normalised_view_is_what_its_address_gives_back(lat in 41.0f64..51.5, lon in -5.5f64..9.8, budget in 5u32..=90) {
+            let state = ViewState { origin: Some(LatLon { lat, lon }), budget, ..ViewState::default() };
+            let normalised = state.normalised();
+            prop_assert_eq!(round_trip(&normalised), normalised.clone());
+            prop_assert_eq!(normalised.normalised(), normalised);
         }
 
         #[test]
