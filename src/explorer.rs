@@ -127,7 +127,8 @@ pub fn ExplorerPage() -> impl IntoView {
             Some(outcome)
         })
     });
-    let travel = Signal::derive(move || journey.with(|j| j.as_ref().map(|j| j.schools.clone()).unwrap_or_default()));
+    // Copied once per journey: the list reads it on every filter change.
+    let travel = Memo::new(move |_| journey.with(|j| j.as_ref().map(|j| j.schools.clone()).unwrap_or_default()));
     let visible = Signal::derive(move || result.with(|r| r.as_ref().map(|r| r.visible.clone()).unwrap_or_default()));
     let facets = Signal::derive(move || result.with(|r| r.as_ref().map(|r| r.facets.clone()).unwrap_or_default()));
     let visible_schools = Signal::derive(move || {

@@ -112,7 +112,7 @@ fn page_title_and_focus(view_store: ViewStore) {
 fn page_title(path: &str, card: Option<&str>, loaded: Option<&Loaded>) -> String {
     let card_name = |id: &str| loaded.and_then(|l| offers::card_name(&l.dataset, id));
     let page = match path.trim_end_matches('/') {
-        "" => match card.map(|id| card_name(id)) {
+        "" => match card.map(card_name) {
             Some(Some(name)) => format!("Fiche : {name}"),
             _ => "Carte des formations professionnelles".to_string(),
         },

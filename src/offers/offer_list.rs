@@ -44,32 +44,36 @@ pub fn OfferList(
     });
     let store = expect_context::<ViewStore>();
     let dataset = loaded.dataset.clone();
-    let header = {
+    let school_name = {
         let dataset = dataset.clone();
+        Memo::new(move |_| school.get().and_then(|uai| dataset.school(&uai).map(|s| s.name.clone())))
+    };
+    // Only the text changes with the result; the header itself is built once.
+    let count = {
+        let region = dataset.region.name.clone();
         move || {
             let total = visible.with(Vec::len);
-            let count = match total {
-                0 => "Aucune formation ne correspond à ces critères.".to_string(),
-                1 => "1 formation".to_string(),
-                n => format!("{n} formations"),
-            };
-            let school_name = school.get().and_then(|uai| dataset.school(&uai).map(|s| s.name.clone()));
-            let place = match &school_name {
+            let place = school_name.with(|name| match name {
                 _ if total == 0 => String::new(),
                 Some(name) => format!(" à {name}"),
-                None => format!(" en {}", dataset.region.name),
-            };
-            view! {
-                <div class="list-header">
-                    <p class="list-count" role="status">{count}{place}</p>
-                    {school_name.is_some().then(|| view! {
-                        <button type="button" class="chip" on:click=move |_| on_all_schools.run(())>
-                            "Toutes les formations"
-                        </button>
-                    })}
-                </div>
+                None => format!(" en {region}"),
+            });
+            match total {
+                0 => "Aucune formation ne correspond à ces critères.".to_string(),
+                1 => format!("1 formation{place}"),
+                n => format!("{n} formations{place}"),
             }
         }
+    };
+    let header = view! {
+        <div class="list-header">
+            <p class="list-count" role="status">{count}</p>
+            {move || school_name.with(Option::is_some).then(|| view! {
+                <button type="button" class="chip" on:click=move |_| on_all_schools.run(())>
+                    "Toutes les formations"
+                </button>
+            })}
+        </div>
     };
     // Rows are keyed by offer and travel line: a filter change keeps the rows that stay and builds only the new ones.
     let row_data = dataset.clone();
@@ -88,7 +92,7 @@ pub fn OfferList(
     };
     let items = view! {
         <For each=rows key=|row| row.clone() let((index, trip))>
-            {offer_item(&row_data, &row_data.offers[index], trip, store)}
+            {offer_item(&row_data, &row_data.offers[index], trip)}
         </For>
     };
     // One set of listeners on the list instead of five per row: rows are cheap to build when a filter changes.
@@ -171,7 +175,7 @@ fn refresh_link(item: &web_sys::Element, store: ViewStore) {
     }
 }
 
-fn offer_item(dataset: &Dataset, offer: &Offer, trip: Option<(String, bool)>, store: ViewStore) -> impl IntoView {
+fn offer_item(dataset: &Dataset, offer: &Offer, trip: Option<(String, bool)>) -> impl IntoView {
     let programme = dataset.programme(&offer.cfd);
     let school = dataset.school(&offer.uai);
     let title = programme.map(offer_title).unwrap_or_else(|| offer.cfd.clone());
@@ -194,7 +198,8 @@ fn offer_item(dataset: &Dataset, offer: &Offer, trip: Option<(String, bool)>, st
         <li>
             <a
                 class="offer-item"
-                href=store.card_link(&offer.id)
+                // The view is added when the link is hovered, focused or followed (refresh_link).
+                href=format!("/formation/{}", offer.id)
                 data-offer=offer.id.clone()
                 data-uai=offer.uai.clone()
             >
