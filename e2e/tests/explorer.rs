@@ -168,6 +168,11 @@ async fn before_the_app_has_loaded_the_page_already_says_what_it_is_then_gives_w
     assert!(status.text().await.expect("status").contains("L'application n'a pas pu démarrer"));
     assert!(browser.is_displayed("#coquille .load-error button").await, "a reload button");
     browser.screenshot("shell-when-the-app-cannot-load-phone-390x844").await;
+    // index.html copies the app's header so it paints before the app: the two must not drift apart.
+    const HEADER: &str = "const h = document.querySelector('header.site-header'); \
+        return {texts: [...h.querySelectorAll('span, nav a')].map(e => e.textContent.trim()), links: [...h.querySelectorAll('a')].map(a => new URL(a.href).pathname), \
+                heading: document.querySelector('h1').textContent}";
+    let static_header = browser.script(HEADER).await;
 
     // With the app: its own page replaces the static one, with a single heading.
     browser.devtools("Network.setBlockedURLs", serde_json::json!({"urls": []})).await;
@@ -175,5 +180,6 @@ async fn before_the_app_has_loaded_the_page_already_says_what_it_is_then_gives_w
     browser.wait_for(".offer-item").await;
     let left = browser.script("return [document.querySelectorAll('#coquille').length, document.querySelectorAll('h1').length]").await;
     assert_eq!(left, serde_json::json!([0, 1]), "the static page is gone and one h1 remains");
+    assert_eq!(browser.script(HEADER).await, static_header, "the static page's header and heading are the app's");
     browser.close().await;
 }
