@@ -35,8 +35,8 @@ pub struct ServerOptions {
     pub futurpro_fixtures: Option<PathBuf>,
     /// Answers given instead of the normal ones, first match wins.
     pub canned: Vec<Canned>,
-    /// Serve `<file>.gz` with `Content-Encoding: gzip` where it exists, as a production host would.
-    pub gzip: bool,
+    /// Serve `<file>.br` or `<file>.gz`, where one exists and the browser accepts it, as a production host would.
+    pub precompressed: bool,
 }
 
 /// A chosen answer for requests whose path and query contain `pattern`.
@@ -73,7 +73,7 @@ struct Site {
     failures: Mutex<HashMap<String, usize>>,
     futurpro_fixtures: Option<PathBuf>,
     canned: Mutex<Vec<Canned>>,
-    gzip: bool,
+    precompressed: bool,
 }
 
 pub struct StaticServer {
@@ -91,7 +91,7 @@ impl StaticServer {
             failures: Mutex::new(options.failures),
             futurpro_fixtures: options.futurpro_fixtures,
             canned: Mutex::new(options.canned),
-            gzip: options.gzip,
+            precompressed: options.precompressed,
         });
         let shared = site.clone();
         let task = tokio::spawn(async move {
@@ -171,11 +171,14 @@ async fn serve(mut stream: TcpStream, site: &Site) -> std::io::Result<()> {
     } else {
         match resolve(&site.root, &path) {
             Some(file) => {
-                let zipped = PathBuf::from(format!("{}.gz", file.display()));
-                let accepts = head.to_ascii_lowercase().lines().any(|l| l.starts_with("accept-encoding:") && l.contains("gzip"));
-                if site.gzip && accepts && zipped.is_file() {
-                    let body = tokio::fs::read(&zipped).await?;
-                    return respond_encoded(&mut stream, "200 OK", content_type(&file), &body, Some("gzip")).await;
+                let head = head.to_ascii_lowercase();
+                let accepted = head.lines().find_map(|l| l.strip_prefix("accept-encoding:")).unwrap_or_default();
+                for (encoding, extension) in [("br", "br"), ("gzip", "gz")] {
+                    let compressed = PathBuf::from(format!("{}.{extension}", file.display()));
+                    if site.precompressed && accepted.split(',').any(|e| e.trim() == encoding) && compressed.is_file() {
+                        let body = tokio::fs::read(&compressed).await?;
+                        return respond_encoded(&mut stream, "200 OK", content_type(&file), &body, Some(encoding)).await;
+                    }
                 }
                 ("200 OK", content_type(&file), tokio::fs::read(&file).await?)
             }
