@@ -85,6 +85,7 @@ async fn scale_and_throttling() {
     for (copies, region) in [(1, "ille-et-vilaine"), (10, "echelle-10"), (20, "echelle-20")] {
         let (mut parse, mut catalog, mut shown, mut filter_dom, mut filter_wasm, mut ahead, mut slider_dom, mut slider_up_dom) =
             (vec![], vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
+        let (mut up_contours, mut up_draw, mut up_filter) = (vec![], vec![], vec![]);
         for _ in 0..5 {
             let browser = Browser::launch(Viewport::Desktop).await;
             browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&region={region}&depart=48.11010,-1.67960&mode=velo&budget=30"))).await;
@@ -105,6 +106,11 @@ async fn scale_and_throttling() {
             let slide = |minutes: u32| format!("const s = document.querySelector('input[type=range]'); s.value = {minutes}; s.dispatchEvent(new Event('input', {{bubbles: true}})); s.dispatchEvent(new Event('change', {{bubbles: true}}));");
             slider_dom.push(dom_update(&browser, &slide(20)).await);
             slider_up_dom.push(dom_update(&browser, &slide(40)).await);
+            let parts = browser.script("return window.proxiproTimings").await;
+            let part = |name: &str| parts[name].as_f64().unwrap_or(f64::NAN);
+            up_contours.push(part("bandsContours"));
+            up_draw.push(part("bandsDraw"));
+            up_filter.push(part("filter"));
             browser.close().await;
         }
         let total = match copies { 1 => 266, n => 266 * n };
@@ -117,6 +123,9 @@ async fn scale_and_throttling() {
         report("    grid for 2 × budget, ahead in idle time (wasm)", &mut ahead);
         report("    budget slider down → list + map DOM updated", &mut slider_dom);
         report("    budget slider up → list + map DOM updated", &mut slider_up_dom);
+        report("      of which contours (wasm)", &mut up_contours);
+        report("      of which polygons drawn (Leaflet)", &mut up_draw);
+        report("      of which filter + facets (wasm)", &mut up_filter);
     }
 
     // Lighthouse's mobile profile: 150 ms round trip, 1.6 Mb/s down, 750 kb/s up, CPU 4× slower.
