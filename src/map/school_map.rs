@@ -27,8 +27,11 @@ struct LiveMap {
     /// Schools whose marker is drawn muted (no offer passes the filters).
     muted: HashSet<String>,
     fitted: bool,
-    /// Isochrones and the origin marker, redrawn together.
+    /// The isochrones, redrawn with each budget.
     journey: LayerGroup,
+    /// The origin's marker, redrawn only when the origin moves.
+    origin: LayerGroup,
+    origin_drawn: Option<(f64, f64)>,
     /// The origin the view was last fitted to: a new origin brings its isochrones into view.
     fitted_origin: Option<(f64, f64)>,
     /// Kept alive as long as the map: Leaflet calls it on every click.
@@ -181,6 +184,8 @@ fn create_map(
 
     let journey = LayerGroup::new();
     journey.add_to(&map);
+    let origin = LayerGroup::new();
+    origin.add_to(&map);
     let markers = LayerGroup::new();
     markers.add_to(&map);
     let on_click = Closure::<dyn FnMut(leaflet::MouseEvent)>::new(move |event: leaflet::MouseEvent| {
@@ -203,6 +208,8 @@ fn create_map(
         muted: HashSet::new(),
         fitted: false,
         journey,
+        origin,
+        origin_drawn: None,
         fitted_origin: None,
         _on_click: on_click,
         refresh_link,
@@ -273,6 +280,7 @@ impl LiveMap {
 impl LiveMap {
     fn show_journey(&mut self, origin: Option<proxipro_model::LatLon>, bands: &[(u32, String)]) {
         self.journey.clear_layers();
+        let key = origin.map(|o| (o.lat, o.lon));
         let count = bands.len().max(1) as f64;
         for (rank, (minutes, geojson)) in bands.iter().enumerate() {
             let Ok(data) = js_sys::JSON::parse(geojson) else { continue };
@@ -287,7 +295,6 @@ impl LiveMap {
             ]);
             let layer = geo_json(&data, &options(&[("style", style), ("interactive", JsValue::FALSE)]));
             self.journey.add_layer(&layer);
-            let key = origin.map(|o| (o.lat, o.lon));
             if rank == 0 && key != self.fitted_origin {
                 // An empty band has no bounds to fit.
                 let has_area = geojson.contains("[[");
@@ -297,6 +304,11 @@ impl LiveMap {
                 }
             }
         }
+        if key == self.origin_drawn {
+            return;
+        }
+        self.origin.clear_layers();
+        self.origin_drawn = key;
         if let Some(origin) = origin {
             let icon_options = DivIconOptions::new();
             icon_options.set_class_name("origin-marker".into());
@@ -307,7 +319,7 @@ impl LiveMap {
             marker_options.set_alt("Point de départ".into());
             marker_options.set_keyboard(false);
             let marker = Marker::new_with_options(&LatLng::new(origin.lat, origin.lon), &marker_options);
-            self.journey.add_layer(&marker);
+            self.origin.add_layer(&marker);
         }
     }
 }
