@@ -98,13 +98,11 @@ pub fn ExplorerPage() -> impl IntoView {
         };
         ahead.set_value(set_timeout_with_handle(compute, GRID_AHEAD_DELAY).ok());
     });
-    // What the journey panel says: the times' notes and the polygons' notes.
-    let journey_told = Signal::derive(move || {
-        let extra = bands.with(|b| b.as_ref().map(|b| b.notes.clone()).unwrap_or_default());
-        journey.get().map(|mut journey| {
-            journey.notes.extend(extra);
-            journey
-        })
+    // What the journey panel says: the times' notes and the polygons' notes (unchanged by most slider steps).
+    let journey_notes = Memo::new(move |_| {
+        let mut notes = journey.with(|j| j.as_ref().map(|j| j.notes.clone()).unwrap_or_default());
+        notes.extend(bands.with(|b| b.as_ref().map(|b| b.notes.clone()).unwrap_or_default()));
+        notes
     });
     let reach = Memo::new(move |_| {
         journey.with(|j| j.as_ref().map(|j| Reach { minutes: j.minutes(), budget: trip.with(|t| t.2) }))
@@ -127,11 +125,12 @@ pub fn ExplorerPage() -> impl IntoView {
             Some(outcome)
         })
     });
-    // Copied once per journey: the list reads it on every filter change.
+    // Memos, not derived signals: read by every row and checkbox, copied once per result,
+    // and an unchanged part (the same offers after a slider step) wakes nothing up.
+    let visible = Memo::new(move |_| result.with(|r| r.as_ref().map(|r| r.visible.clone()).unwrap_or_default()));
+    let facets = Memo::new(move |_| result.with(|r| r.as_ref().map(|r| r.facets.clone()).unwrap_or_default()));
     let travel = Memo::new(move |_| journey.with(|j| j.as_ref().map(|j| j.schools.clone()).unwrap_or_default()));
-    let visible = Signal::derive(move || result.with(|r| r.as_ref().map(|r| r.visible.clone()).unwrap_or_default()));
-    let facets = Signal::derive(move || result.with(|r| r.as_ref().map(|r| r.facets.clone()).unwrap_or_default()));
-    let visible_schools = Signal::derive(move || {
+    let visible_schools = Memo::new(move |_| {
         let loaded = loaded.get();
         visible.with(|visible: &Vec<Visible>| {
             loaded.map_or_else(HashSet::new, |l| visible.iter().map(|v| l.dataset.offers[v.index].uai.clone()).collect())
@@ -149,7 +148,7 @@ pub fn ExplorerPage() -> impl IntoView {
         }
         .into_any(),
         Some(Ok(loaded)) => view! {
-            <JourneyPanel journey=journey_told/>
+            <JourneyPanel notes=journey_notes/>
             <FilterPanel facets=facets/>
             <OfferList
                 loaded=loaded

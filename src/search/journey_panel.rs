@@ -5,12 +5,15 @@ use leptos::prelude::*;
 use proxipro_explore::url_state::{format_time, parse_time, Mode, BUDGET_RANGE};
 
 use super::origin_picker::OriginPicker;
-use crate::journey::Journey;
 use crate::source::AppData;
 use crate::state::view::ViewStore;
 
 #[component]
-pub fn JourneyPanel(#[prop(into)] journey: Signal<Option<Journey>>) -> impl IntoView {
+pub fn JourneyPanel(
+    /// What to say about the journeys: estimates, a point outside the network…
+    #[prop(into)]
+    notes: Signal<Vec<String>>,
+) -> impl IntoView {
     let store = expect_context::<ViewStore>();
     let data = expect_context::<AppData>();
     let state = store.state;
@@ -55,8 +58,8 @@ pub fn JourneyPanel(#[prop(into)] journey: Signal<Option<Journey>>) -> impl Into
             .into_any()
         }),
     };
-    let notes = move || {
-        journey.with(|j| j.as_ref().map(|j| j.notes.clone())).unwrap_or_default().into_iter().map(|note| {
+    let shown_notes = move || {
+        notes.get().into_iter().map(|note| {
             view! {
                 <div class="notice" role="status">
                     <p>{note}</p>
@@ -133,7 +136,7 @@ pub fn JourneyPanel(#[prop(into)] journey: Signal<Option<Journey>>) -> impl Into
                 />
             </div>
             {network_line}
-            {notes}
+            {shown_notes}
         </section>
     }
 }
