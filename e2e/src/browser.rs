@@ -102,12 +102,17 @@ impl Browser {
 
     /// Waits until `css` matches, then returns the first match.
     pub async fn wait_for(&self, css: &str) -> Element {
+        self.wait_for_on(css, "").await
+    }
+
+    /// `wait_for`, naming where (a page, a step) in the failure message.
+    pub async fn wait_for_on(&self, css: &str, place: &str) -> Element {
         self.client
             .wait()
             .at_most(PATIENCE)
             .for_element(Locator::Css(css))
             .await
-            .unwrap_or_else(|e| panic!("nothing matched `{css}` within {PATIENCE:?}: {e}"))
+            .unwrap_or_else(|e| panic!("nothing matched `{css}` within {PATIENCE:?} {place}: {e}"))
     }
 
     pub async fn all(&self, css: &str) -> Vec<Element> {

@@ -25,7 +25,7 @@ async fn violations(browser: &Browser) -> Vec<String> {
 
 async fn check(browser: &Browser, server: &StaticServer, path: &str, ready: &str) -> Vec<String> {
     browser.open(&server.url(path)).await;
-    browser.wait_for(ready).await;
+    browser.wait_for_on(ready, &format!("on {path}")).await;
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
     violations(browser).await.into_iter().map(|v| format!("{path}: {v}")).collect()
 }
