@@ -73,9 +73,14 @@ pub struct Bands {
     pub notes: Vec<String>,
 }
 
-/// What school times depend on: the time budget only matters when arriving by a given time.
+/// Arriving by a given time by public transport, the budget sets the departure (and so the trip).
+fn budget_sets_departure(state: &ViewState) -> bool {
+    state.arrive_by && state.mode == Mode::Transit
+}
+
+/// What school times depend on: the time budget only matters when it sets the departure.
 pub fn times_key(state: &ViewState) -> (Mode, u32, bool, u32) {
-    (state.mode, state.time, state.arrive_by, if state.arrive_by && state.mode == Mode::Transit { state.budget } else { 0 })
+    (state.mode, state.time, state.arrive_by, if budget_sets_departure(state) { state.budget } else { 0 })
 }
 
 fn speed(routing: &Routing, mode: Mode) -> f64 {
@@ -190,6 +195,12 @@ impl Grids {
         self.find(state, origin).is_some()
     }
 
+    /// Whether a kept grid covers the budget and reaches above it: raising it is already cheap.
+    fn reaches_above(&self, state: &ViewState, origin: LatLon) -> bool {
+        let key = grid_key(state, origin);
+        self.0.iter().any(|g| g.key == key && g.budget > state.budget && g.budget / 2 <= state.budget)
+    }
+
     fn keep(&mut self, grid: CachedGrid) {
         self.0.retain(|g| g.key == grid.key);
         if self.0.len() >= GRIDS_KEPT {
@@ -227,12 +238,8 @@ pub fn bands(routing: &Routing, state: &ViewState, origin: LatLon, grids: &mut G
 /// slider then costs contours only. Returns whether there was anything to compute.
 pub fn grid_ahead(routing: &Routing, state: &ViewState, origin: LatLon, grids: &mut Grids) -> bool {
     let wider = (state.budget * 2).min(*BUDGET_RANGE.end());
-    // Arriving by a given time, another budget is another departure: nothing to share.
-    let budget_matters = state.arrive_by && state.mode == Mode::Transit;
-    let key = grid_key(state, origin);
-    // A kept grid reaching above the budget already makes raising it cheap.
-    let reaches_above = grids.0.iter().any(|g| g.key == key && g.budget > state.budget && g.budget / 2 <= state.budget);
-    if budget_matters || wider <= state.budget || !grids.answers(state, origin) || reaches_above {
+    // When the budget sets the departure, another budget is another trip: nothing to share.
+    if budget_sets_departure(state) || wider <= state.budget || !grids.answers(state, origin) || grids.reaches_above(state, origin) {
         return false;
     }
     let mut ahead = state.clone();

@@ -12,7 +12,7 @@ use super::{has_no_prospects, offer_title};
 use crate::explorer::card_sheet::wants_sheet;
 use crate::journey::Reached;
 use crate::source::Loaded;
-use crate::state::view::ViewStore;
+use crate::state::view::{card_path, ViewStore};
 use crate::ui::format::{decimal, percent};
 
 const PAGE: usize = 50;
@@ -199,7 +199,7 @@ fn offer_item(dataset: &Dataset, offer: &Offer, trip: Option<(String, bool)>) ->
             <a
                 class="offer-item"
                 // The view is added when the link is hovered, focused or followed (refresh_link).
-                href=format!("/formation/{}", offer.id)
+                href=card_path(&offer.id)
                 data-offer=offer.id.clone()
                 data-uai=offer.uai.clone()
             >

@@ -134,7 +134,7 @@ impl ViewStore {
         let mut state = self.current.get_untracked();
         state.card = None;
         state.filters.school = None;
-        self.url(&format!("/formation/{offer_id}"), &state)
+        self.url(&card_path(offer_id), &state)
     }
 
     /// Opens an offer's card over the explorer (`fiche=<id>`) in a new history entry,
@@ -189,4 +189,9 @@ impl ViewStore {
             format!("{path}?{query}")
         }
     }
+}
+
+/// The card page's path, without the view (`ViewStore::card_link` adds it).
+pub fn card_path(offer_id: &str) -> String {
+    format!("/formation/{offer_id}")
 }
