@@ -16,6 +16,10 @@ use crate::state::view::ViewStore;
 
 const TYPING_PAUSE: Duration = Duration::from_millis(300);
 const MAX_SUGGESTIONS: usize = 8;
+/// Communes and collèges kept above the addresses once the geocoder has answered.
+const OFFLINE_BESIDE_ADDRESSES: usize = 3;
+/// A phone without a fix must not leave "Recherche de votre position…" on screen for ever.
+const POSITION_TIMEOUT_MS: u32 = 15_000;
 
 #[derive(Debug, Clone, PartialEq)]
 struct Suggestion {
@@ -54,8 +58,25 @@ pub fn OriginPicker() -> impl IntoView {
     let suggestions = RwSignal::new(Vec::<Suggestion>::new());
     let active = RwSignal::new(None::<usize>);
     let note = RwSignal::new(None::<String>);
-    // Only the answer to the latest query is shown.
+    // Only the answer to the latest query is shown; choosing or closing the list also
+    // makes answers still on their way stale.
     let ticket = StoredValue::new(0u32);
+    let next_ticket = move || {
+        let mine = ticket.get_value().wrapping_add(1);
+        ticket.set_value(mine);
+        mine
+    };
+    // `try_`: the answer may come back after the picker has left the page.
+    let still_wanted = move |mine: u32| ticket.try_get_value() == Some(mine);
+    // The field shows the place chosen here; an origin set elsewhere (map, position, link, "Effacer") empties it.
+    let chosen = StoredValue::new(None::<LatLon>);
+    let origin = Memo::new(move |_| store.state.with(|s| s.origin));
+    Effect::new(move |_| {
+        if origin.get() != chosen.get_value() {
+            chosen.set_value(None);
+            text.set(String::new());
+        }
+    });
 
     let offline = move |query: &str| -> Vec<Suggestion> {
         let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
@@ -81,8 +102,7 @@ pub fn OriginPicker() -> impl IntoView {
     };
 
     let search = move |query: String| {
-        let mine = ticket.get_value().wrapping_add(1);
-        ticket.set_value(mine);
+        let mine = next_ticket();
         suggestions.set(offline(&query));
         active.set(None);
         if query.chars().count() < 3 {
@@ -91,7 +111,7 @@ pub fn OriginPicker() -> impl IntoView {
         let url = format!("{}?q={}&limit=5", config.geocoder_url, js_sys::encode_uri_component(&query));
         set_timeout(
             move || {
-                if ticket.get_value() != mine {
+                if !still_wanted(mine) {
                     return;
                 }
                 leptos::task::spawn_local(async move {
@@ -103,8 +123,8 @@ pub fn OriginPicker() -> impl IntoView {
                         response.json::<GeocoderAnswer>().await.ok()
                     }
                     .await;
-                    if ticket.get_value() != mine {
-                        return; // a newer query is on its way
+                    if !still_wanted(mine) {
+                        return; // a newer query is on its way, or the list was closed
                     }
                     match answer {
                         Some(answer) => {
@@ -115,8 +135,9 @@ pub fn OriginPicker() -> impl IntoView {
                                 position: LatLon { lat: f.geometry.coordinates.1, lon: f.geometry.coordinates.0 },
                             });
                             suggestions.update(|list| {
-                                let offline_count = list.len();
-                                list.extend(addresses.take(MAX_SUGGESTIONS.saturating_sub(offline_count.min(3))));
+                                list.truncate(OFFLINE_BESIDE_ADDRESSES);
+                                let room = MAX_SUGGESTIONS - list.len();
+                                list.extend(addresses.take(room));
                             });
                         }
                         None => note.set(Some(
@@ -129,11 +150,17 @@ pub fn OriginPicker() -> impl IntoView {
         );
     };
 
-    let choose = move |suggestion: Suggestion| {
-        text.set(suggestion.label.clone());
+    let close = move || {
+        next_ticket();
         suggestions.set(Vec::new());
         active.set(None);
+    };
+    let choose = move |suggestion: Suggestion| {
+        close();
+        text.set(suggestion.label.clone());
         store.update(|s| s.origin = Some(suggestion.position));
+        // As the view keeps it (rounded for the address), for the effect above to recognise it.
+        chosen.set_value(store.state.with_untracked(|s| s.origin));
     };
 
     let on_key = move |event: web_sys::KeyboardEvent| {
@@ -154,10 +181,7 @@ pub fn OriginPicker() -> impl IntoView {
                     choose(suggestion);
                 }
             }
-            "Escape" => {
-                suggestions.set(Vec::new());
-                active.set(None);
-            }
+            "Escape" => close(),
             _ => {}
         }
     };
@@ -176,7 +200,7 @@ pub fn OriginPicker() -> impl IntoView {
                     aria-autocomplete="list"
                     aria-controls="depart-suggestions"
                     aria-expanded=move || (!suggestions.with(Vec::is_empty)).to_string()
-                    aria-activedescendant=move || active.get().map(|i| format!("depart-option-{i}")).unwrap_or_default()
+                    aria-activedescendant=move || active.get().map(|i| format!("depart-option-{i}"))
                     placeholder="ex. 12 rue de Paris Rennes, Collège Anne de Bretagne"
                     prop:value=move || text.get()
                     on:input=move |event| {
@@ -185,6 +209,7 @@ pub fn OriginPicker() -> impl IntoView {
                         search(value);
                     }
                     on:keydown=on_key
+                    on:blur=move |_| close()
                 />
                 <button type="button" class="button button-secondary locate" on:click=locate>"Ma position"</button>
             </div>
@@ -225,7 +250,12 @@ fn locate_device(store: ViewStore, note: RwSignal<Option<String>>) {
     let refused = Closure::once_into_js(move |_: JsValue| {
         note.set(Some("Position refusée ou indisponible : saisissez une adresse ou choisissez un collège.".into()));
     });
-    if geolocation.get_current_position_with_error_callback(found.unchecked_ref(), Some(refused.unchecked_ref())).is_err() {
+    let options = web_sys::PositionOptions::new();
+    options.set_timeout(POSITION_TIMEOUT_MS);
+    if geolocation
+        .get_current_position_with_error_callback_and_options(found.unchecked_ref(), Some(refused.unchecked_ref()), &options)
+        .is_err()
+    {
         note.set(Some("Position indisponible : saisissez une adresse ou choisissez un collège.".into()));
     }
 }
