@@ -42,9 +42,13 @@ async fn origin_mode_card_and_wish_with_the_keyboard_alone() {
     browser.wait_for_url("the origin is in the address", |url| url.query().is_some_and(|q| q.contains("depart="))).await;
 
     // Walking, with the keyboard.
-    tab_to(&browser, ".mode-button[data-mode=\"pied\"]", 10).await;
-    keys(&browser, &Key::Enter.to_string()).await;
+    // One tab stop for the modes (the chosen one); the arrows choose, wrapping from the last to the first.
+    tab_to(&browser, ".mode-button[aria-checked=\"true\"]", 10).await;
+    assert_eq!(browser.all(".mode-button[tabindex=\"0\"]").await.len(), 1, "a single tab stop in the radio group");
+    keys(&browser, &Key::Right.to_string()).await;
     browser.wait_for(".mode-button[data-mode=\"pied\"][aria-checked=\"true\"]").await;
+    let focused = browser.script("return document.activeElement.dataset.mode").await;
+    assert_eq!(focused, serde_json::json!("pied"), "the focus follows the chosen mode");
 
     // The first offer's card, then a wish.
     tab_to(&browser, ".offer-item", 80).await;

@@ -3,7 +3,9 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use proxipro_explore::filters::Facets;
+use proxipro_explore::url_state::EMPLOYMENT_THRESHOLDS;
 use proxipro_explore::{Filters, NoProspectsMode, SortKey, ViewState};
 use proxipro_model::{Diploma, Route};
 
@@ -128,14 +130,17 @@ fn Check(
 fn SearchBox() -> impl IntoView {
     let store = expect_context::<ViewStore>();
     let text = RwSignal::new(store.state.get_untracked().filters.text);
-    // Follow the address when it changes from elsewhere (reset, back button).
+    let pending = StoredValue::new(0u32);
+    // Follow the address when its text changes from elsewhere (reset, chip, back button); other
+    // changes of the view leave what is being typed alone. A text still waiting to be applied is dropped.
+    let from_url = Memo::new(move |_| store.state.with(|s| s.filters.text.clone()));
     Effect::new(move |_| {
-        let from_url = store.state.with(|s| s.filters.text.clone());
+        let from_url = from_url.get();
         if from_url != text.get_untracked() {
+            pending.update_value(|ticket| *ticket = ticket.wrapping_add(1));
             text.set(from_url);
         }
     });
-    let pending = StoredValue::new(0u32);
     let on_input = move |event| {
         let value = event_target_value(&event);
         text.set(value.clone());
@@ -143,7 +148,8 @@ fn SearchBox() -> impl IntoView {
         pending.set_value(ticket);
         set_timeout(
             move || {
-                if pending.get_value() == ticket {
+                // `try_`: the box may have left the page during the pause.
+                if pending.try_get_value() == Some(ticket) {
                     store.update(|s| s.filters.text = value);
                 }
             },
@@ -179,9 +185,7 @@ fn MinimumRate() -> impl IntoView {
                 }
             >
                 <option value="">"Aucun"</option>
-                <option value="30">"30 %"</option>
-                <option value="50">"50 %"</option>
-                <option value="70">"70 %"</option>
+                {EMPLOYMENT_THRESHOLDS.map(|v| view! { <option value=v.to_string()>{format!("{v}\u{202f}%")}</option> })}
             </select>
         </label>
     }
@@ -261,20 +265,56 @@ fn ActiveFilters() -> impl IntoView {
                     <ul>
                         {chips
                             .into_iter()
-                            .map(|(label, clear)| view! {
+                            .enumerate()
+                            .map(|(index, (label, clear))| view! {
                                 <li>
-                                    <button type="button" class="chip" on:click=move |_| store.update(|s| clear(&mut s.filters))>
+                                    <button
+                                        type="button"
+                                        class="chip"
+                                        on:click=move |_| {
+                                            store.update(|s| clear(&mut s.filters));
+                                            focus_after_removal(Some(index));
+                                        }
+                                    >
                                         {label}<span class="visually-hidden">" : retirer ce filtre"</span>
                                     </button>
                                 </li>
                             })
                             .collect_view()}
                     </ul>
-                    <button type="button" class="link-button" on:click=move |_| store.update(reset)>"Tout réinitialiser"</button>
+                    <button
+                        type="button"
+                        class="link-button"
+                        on:click=move |_| {
+                            store.update(reset);
+                            focus_after_removal(None);
+                        }
+                    >
+                        "Tout réinitialiser"
+                    </button>
                 </div>
             }
         })
     }
+}
+
+/// The chips are rebuilt without the one that had the focus: it goes to the chip now in
+/// that place, else the last one, else the search field, never back to the page's start.
+fn focus_after_removal(index: Option<usize>) {
+    request_animation_frame(move || {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let chips = document.query_selector_all(".active-filters .chip").ok();
+        let chip = |i: u32| chips.as_ref().and_then(|list| list.item(i));
+        let count = chips.as_ref().map_or(0, |list| list.length());
+        let target = match index {
+            Some(i) if count > 0 => chip((i as u32).min(count - 1)),
+            _ => None,
+        }
+        .or_else(|| document.get_element_by_id("recherche").map(Into::into));
+        if let Some(element) = target.and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = element.focus();
+        }
+    });
 }
 
 fn reset(state: &mut ViewState) {

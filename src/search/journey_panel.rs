@@ -2,7 +2,8 @@
 //! the time budget and the departure or arrival time.
 
 use leptos::prelude::*;
-use proxipro_explore::url_state::{format_time, parse_time, Mode, BUDGET_RANGE};
+use wasm_bindgen::JsCast;
+use proxipro_explore::url_state::{format_time, parse_time, Mode, BUDGET_RANGE, BUDGET_STEP};
 
 use super::origin_picker::OriginPicker;
 use crate::source::AppData;
@@ -23,9 +24,10 @@ pub fn JourneyPanel(
     let origin_line = move || match state.with(|s| s.origin) {
         Some(origin) => view! {
             <p class="origin-line">
-                "Départ : ("
-                {format!("{:.4}, {:.4}", origin.lat, origin.lon).replace('.', ",")}
-                ") "
+                // Latitude ; longitude: with decimal commas, a comma between them would be ambiguous.
+                "Départ : "
+                {format!("{:.4} ; {:.4}", origin.lat, origin.lon).replace('.', ",")}
+                " "
                 <button type="button" class="link-button" on:click=move |_| store.update(|s| s.origin = None)>
                     "Effacer"
                 </button>
@@ -73,12 +75,36 @@ pub fn JourneyPanel(
         }).collect_view()
     };
 
+    let on_mode_key = move |event: web_sys::KeyboardEvent| {
+        let count = Mode::ALL.len();
+        let step = match event.key().as_str() {
+            "ArrowRight" | "ArrowDown" => 1,
+            "ArrowLeft" | "ArrowUp" => count - 1,
+            _ => return,
+        };
+        event.prevent_default();
+        let current = Mode::ALL.iter().position(|m| *m == state.with_untracked(|s| s.mode)).unwrap_or(0);
+        let next = Mode::ALL[(current + step) % count];
+        store.update(|s| s.mode = next);
+        // The chosen button is the new tab stop: the focus goes with the choice.
+        request_animation_frame(|| {
+            let checked = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector(".mode-choice [aria-checked=\"true\"]").ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(button) = checked {
+                let _ = button.focus();
+            }
+        });
+    };
+
     view! {
         <section class="journey" aria-labelledby="titre-trajet">
             <h2 id="titre-trajet" class="panel-title">"Trajet"</h2>
             <OriginPicker/>
             {origin_line}
-            <div class="mode-choice" role="radiogroup" aria-label="Mode de déplacement">
+            // A radio group as ARIA has it: one tab stop (the chosen mode), arrows change the mode.
+            <div class="mode-choice" role="radiogroup" aria-label="Mode de déplacement" on:keydown=on_mode_key>
                 {Mode::ALL
                     .into_iter()
                     .map(|mode| view! {
@@ -88,6 +114,7 @@ pub fn JourneyPanel(
                             class="mode-button"
                             data-mode=mode.code()
                             aria-checked=move || (state.with(|s| s.mode) == mode).to_string()
+                            tabindex=move || if state.with(|s| s.mode) == mode { "0" } else { "-1" }
                             on:click=move |_| store.update(|s| s.mode = mode)
                         >
                             {mode.label()}
@@ -101,7 +128,7 @@ pub fn JourneyPanel(
                     type="range"
                     min=*BUDGET_RANGE.start()
                     max=*BUDGET_RANGE.end()
-                    step="5"
+                    step=BUDGET_STEP
                     prop:value=move || state.with(|s| s.budget.to_string())
                     on:input=move |event| dragged.set(event_target_value(&event).parse::<u32>().ok())
                     on:change=move |event| {

@@ -38,6 +38,10 @@ impl Mode {
 }
 
 pub const BUDGET_RANGE: std::ops::RangeInclusive<u32> = 5..=90;
+/// The slider's step: a budget in between (a hand-edited link) is read as the nearest step.
+pub const BUDGET_STEP: u32 = 5;
+/// The minimum employment rates the filter offers; another value in a link could not be shown.
+pub const EMPLOYMENT_THRESHOLDS: [u8; 3] = [30, 50, 70];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewState {
@@ -132,7 +136,7 @@ impl ViewState {
                     None => bad(key),
                 },
                 "budget" => match value.parse::<u32>().ok().filter(|b| BUDGET_RANGE.contains(b)) {
-                    Some(budget) => state.budget = budget,
+                    Some(budget) => state.budget = (budget + BUDGET_STEP / 2) / BUDGET_STEP * BUDGET_STEP,
                     None => bad(key),
                 },
                 "heure" => match parse_time(value) {
@@ -164,7 +168,7 @@ impl ViewState {
                     }
                 }
                 "internat" => state.filters.boarding = value == "1",
-                "emploi_min" => match value.parse::<u8>().ok().filter(|v| *v <= 100) {
+                "emploi_min" => match value.parse::<u8>().ok().filter(|v| EMPLOYMENT_THRESHOLDS.contains(v)) {
                     Some(v) => state.filters.min_employment = Some(v),
                     None => bad(key),
                 },
@@ -400,11 +404,22 @@ mod tests {
         assert!(notes[0].contains("« budget »"));
     }
 
+    #[test]
+    fn link_values_the_controls_cannot_show_are_not_kept_as_such() {
+        let (state, notes) = ViewState::from_pairs([("budget", "47"), ("emploi_min", "40")]);
+        assert_eq!(state.budget, 45, "the nearest step of the slider");
+        assert_eq!(state.filters.min_employment, None);
+        assert_eq!(notes.len(), 1);
+        assert!(notes[0].contains("« emploi_min »"));
+        assert_eq!(ViewState::from_pairs([("budget", "48"), ("emploi_min", "50")]).0.budget, 50);
+    }
+
     proptest! {
         #[test]
         fn any_address_is_read_without_panicking(pairs in proptest::collection::vec(("[a-z_]{1,14}", "\\PC{0,40}"), 0..12)) {
             let (state, _) = ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
             prop_assert!(BUDGET_RANGE.contains(&state.budget));
+            prop_assert_eq!(state.budget % BUDGET_STEP, 0);
             prop_assert!(state.time < 24 * 60);
         }
 
