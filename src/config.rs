@@ -62,6 +62,16 @@ impl AppConfig {
         Self::from_query(&current_query())
     }
 
+    /// Where the wish list is saved: one list per data source, so that opening another
+    /// region or the remote API neither shows nor drops the offers of this one.
+    pub fn selection_key(&self) -> String {
+        match (&self.api_url, self.region.as_str()) {
+            (None, DEFAULT_REGION) => "proxipro.selection".into(),
+            (None, region) => format!("proxipro.selection.{region}"),
+            (Some(_), region) => format!("proxipro.selection.{region}.api"),
+        }
+    }
+
     pub fn data_source(&self) -> DataSource {
         let region = StaticDataset::new(format!("{DATA_ROOT}/{}", self.region));
         match &self.api_url {

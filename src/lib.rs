@@ -63,7 +63,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let view_store = ViewStore::provide();
-    WishStore::provide(view_store.state.get_untracked().selection);
+    WishStore::provide(view_store, expect_context::<AppConfig>().selection_key());
     page_title_and_focus(view_store);
 
     view! {

@@ -8,7 +8,7 @@ const SETTINGS: &str = "tiles=/__test__/tile.png";
 async fn add_with_ambition(browser: &Browser, server: &StaticServer, offer: &str, ambition: &str) {
     browser.open(&server.url(&format!("/formation/{offer}?{SETTINGS}"))).await;
     browser.click(&format!(".ambition-button[data-ambition=\"{ambition}\"]")).await;
-    browser.wait_for(&format!(".ambition-button[data-ambition=\"{ambition}\"][aria-checked=\"true\"]")).await;
+    browser.wait_for(&format!(".ambition-button[data-ambition=\"{ambition}\"][aria-pressed=\"true\"]")).await;
     assert!(browser.text(".wish-status").await.starts_with("Dans votre sélection"));
 }
 
@@ -124,5 +124,14 @@ async fn an_adviser_filters_builds_a_selection_compares_and_shares_it() {
     let order = other.script("return [...document.querySelectorAll('.wish')].map(w => w.dataset.offer)").await;
     assert_eq!(order, serde_json::json!([offers[0], offers[2], offers[1]]));
     other.screenshot("student-shared-selection-390x844").await;
+    // Taken in once: the address drops it, so the student's own changes survive a reload.
+    other.wait_for_url("an address without the shared selection", |url| url.query_pairs().all(|(k, _)| k != "selection")).await;
+    other.click(&format!(".wish[data-offer=\"{}\"] .wish-controls .link-button", offers[2])).await;
+    other.wait_for_count(".wish", 2).await;
+    let address = other.client.current_url().await.expect("current url");
+    other.open(address.as_str()).await;
+    other.wait_for_count(".wish", 2).await;
+    let order = other.script("return [...document.querySelectorAll('.wish')].map(w => w.dataset.offer)").await;
+    assert_eq!(order, serde_json::json!([offers[0], offers[1]]), "the removal survives the reload");
     other.close().await;
 }
