@@ -1,6 +1,7 @@
 //! Small shared pieces of interface.
 
 pub mod cache_notice;
+pub mod clipboard;
 pub mod figure;
 pub mod format;
 pub mod header;

@@ -8,11 +8,12 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 use crate::offers::offer_card::{OfferCardContent, CARD_TITLE_ID};
 use crate::source::AppData;
 use crate::state::view::ViewStore;
+use crate::ui::clipboard::{copy_link, Copied};
 
 /// Where the list's links open the sheet instead of the card's page (the phone layout of style/main.css).
 const PHONE_QUERY: &str = "(max-width: 768px)";
@@ -24,13 +25,6 @@ pub fn wants_sheet(event: &web_sys::MouseEvent) -> bool {
         && web_sys::window()
             .and_then(|w| w.match_media(PHONE_QUERY).ok().flatten())
             .is_some_and(|query| query.matches())
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Copied {
-    Done,
-    /// No clipboard here: the link is selected in the field for the student to copy.
-    Failed,
 }
 
 #[component]
@@ -109,28 +103,10 @@ pub fn CardSheet() -> impl IntoView {
     let copy = move |_| {
         let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
         link.set(href.clone());
-        let clipboard = web_sys::window()
-            .map(|w| w.navigator())
-            .filter(|n| js_sys::Reflect::get(n, &JsValue::from_str("clipboard")).is_ok_and(|c| !c.is_undefined()))
-            .map(|n| n.clipboard());
-        let Some(clipboard) = clipboard else {
-            copy_from_field(field_ref, copied);
-            return;
-        };
-        let promise = clipboard.write_text(&href);
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => copied.set(Some(Copied::Done)),
-                Err(_) => copy_from_field(field_ref, copied),
-            }
-        });
+        copy_link(&href, field_ref, copied);
     };
     let full_card = move || card.get().map(|id| store.card_link(&id)).unwrap_or_default();
-    let status = move || match copied.get() {
-        Some(Copied::Done) => "Lien copié : collez-le dans un message ou ouvrez-le sur un autre appareil.",
-        Some(Copied::Failed) => "Copie impossible ici : le lien est sélectionné ci-dessous, copiez-le.",
-        None => "",
-    };
+    let status = move || copied.get().map_or("", Copied::message);
 
     view! {
         <dialog
@@ -164,27 +140,6 @@ pub fn CardSheet() -> impl IntoView {
             </div>
         </dialog>
     }
-}
-
-/// Selects the link in the field and asks the browser to copy it the old way.
-fn copy_from_field(field_ref: NodeRef<html::Input>, copied: RwSignal<Option<Copied>>) {
-    // The field shows once `link` is set; wait for it to render.
-    request_animation_frame(move || {
-        let Some(field) = field_ref.get_untracked() else {
-            copied.set(Some(Copied::Failed));
-            return;
-        };
-        field.select();
-        let done = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|document| {
-                let exec = js_sys::Reflect::get(&document, &JsValue::from_str("execCommand")).ok()?;
-                let exec = exec.dyn_into::<js_sys::Function>().ok()?;
-                exec.call1(&document, &JsValue::from_str("copy")).ok()
-            })
-            .is_some_and(|answer| answer.as_bool() == Some(true));
-        copied.set(Some(if done { Copied::Done } else { Copied::Failed }));
-    });
 }
 
 fn focus_title() {

@@ -1,19 +1,24 @@
 //! `/selection`: the wish list, reordered, annotated, compared, printed, exported, shared.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
+use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use proxipro_explore::url_state::selection_param;
 use proxipro_explore::{export, Ambition};
+use proxipro_isochrone::LatLon;
 use proxipro_model::Dataset;
 
 use super::download;
 use crate::state::view::ViewStore;
 use crate::config::link_with;
 use crate::offers::{has_no_prospects, offer_title};
+use crate::journey;
 use crate::source::AppData;
 use crate::state::wishes::WishStore;
-use crate::ui::format::{decimal, percent};
+use crate::ui::clipboard::{copy_link, Copied};
+use crate::ui::format::{count, decimal, percent};
 use crate::ui::load_state::{LoadFailed, Loading};
 
 #[component]
@@ -29,7 +34,7 @@ pub fn SelectionPage() -> impl IntoView {
     };
     view! {
         <article class="page selection">
-            <h1>"Ma sélection"</h1>
+            <h1 tabindex="-1">"Ma sélection"</h1>
             {content}
         </article>
     }
@@ -37,15 +42,20 @@ pub fn SelectionPage() -> impl IntoView {
 
 #[component]
 fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
+    let data = expect_context::<AppData>();
     let store = expect_context::<WishStore>();
     let view_store = expect_context::<ViewStore>();
     // Wishes whose offer left the dataset (after an update) are dropped, and the user told.
     let gone = store.list.try_update(|l| l.retain_known(|id| dataset.offer(id).is_some())).unwrap_or(0);
-    if gone > 0 {
-        store.notice.set(Some(format!("{gone} vœu(x) de votre sélection ne figurent plus dans les données et ont été retirés.")));
+    match gone {
+        0 => {}
+        1 => store.notice.set(Some("Un vœu de votre sélection ne figure plus dans les données et a été retiré.".into())),
+        n => store.notice.set(Some(format!("{n} vœux de votre sélection ne figurent plus dans les données et ont été retirés."))),
     }
     let compared = RwSignal::new(BTreeSet::<String>::new());
     let message = RwSignal::new(None::<String>);
+    let share_field = NodeRef::<html::Input>::new();
+    let copied = RwSignal::new(None::<Copied>);
     let share_link = Memo::new(move |_| {
         let selection = store.list.with(selection_param);
         let path = link_with("/selection", &[("selection", Some(&selection))]);
@@ -68,14 +78,29 @@ fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
                     let title = programme.map(offer_title).unwrap_or_default();
                     let where_ = school.map(|s| format!("{} · {}", s.name, s.address.commune)).unwrap_or_default();
                     let outcome = dataset.outcomes_of(&offer).into_iter().find(|(p, _)| p.cfd == offer.cfd).map(|(_, o)| o.clone());
+                    // A missing figure is said to be missing, on screen and on paper.
                     let figures = [
-                        offer.access.pressure.get().map(|p| format!("Pression {}", decimal(p, 2))),
-                        outcome.as_ref().and_then(|o| o.employment.get()).map(|e| format!("Emploi {} (région)", percent(e))),
-                        outcome.as_ref().and_then(|o| o.further_study.get()).map(|e| format!("Poursuite {} (région)", percent(e))),
+                        offer.access.pressure.get().map_or("Pression : non disponible".into(), |p| format!("Pression {}", decimal(p, 2))),
+                        outcome
+                            .as_ref()
+                            .and_then(|o| o.employment.get())
+                            .map_or("Emploi : non disponible".into(), |e| format!("Emploi {} (région)", percent(e))),
+                        outcome
+                            .as_ref()
+                            .and_then(|o| o.further_study.get())
+                            .map_or("Poursuite d'études : non disponible".into(), |e| format!("Poursuite {} (région)", percent(e))),
                     ];
                     let warning = has_no_prospects(&dataset, &offer);
                     let id = StoredValue::new(wish.offer_id.clone());
                     let note_id = format!("note-{rank}");
+                    // What paper shows of the note follows the typing, even before the field is left.
+                    let note = RwSignal::new(wish.note.clone());
+                    let (up, down, compare, remove) = (
+                        format!("Monter « {title} »"),
+                        format!("Descendre « {title} »"),
+                        format!("Comparer « {title} »"),
+                        format!("Retirer « {title} »"),
+                    );
                     view! {
                         <li class="wish" data-offer=wish.offer_id.clone()>
                             <div class="wish-head">
@@ -83,7 +108,7 @@ fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
                                 <div>
                                     <a class="wish-title" href=view_store.card_link(&wish.offer_id)>{title}</a>
                                     <p class="offer-school">{where_}</p>
-                                    <p class="offer-figures">{figures.into_iter().flatten().map(|f| view! { <span>{f}</span> }).collect_view()}</p>
+                                    <p class="offer-figures">{figures.into_iter().map(|f| view! { <span>{f}</span> }).collect_view()}</p>
                                     {warning.then(|| view! { <span class="warning-badge">"Peu de débouchés"</span> })}
                                 </div>
                             </div>
@@ -102,14 +127,15 @@ fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
                                         {Ambition::ALL.into_iter().map(|a| view! { <option value=a.code()>{a.label()}</option> }).collect_view()}
                                     </select>
                                 </label>
-                                <button type="button" class="icon-button" disabled=rank == 0
-                                    aria-label=format!("Monter le vœu {}", rank + 1)
-                                    on:click=move |_| id.with_value(|id| store.list.update(|l| l.shift(id, -1)))>"↑"</button>
-                                <button type="button" class="icon-button" disabled=rank + 1 == count
-                                    aria-label=format!("Descendre le vœu {}", rank + 1)
-                                    on:click=move |_| id.with_value(|id| store.list.update(|l| l.shift(id, 1)))>"↓"</button>
+                                <button type="button" class="icon-button" data-move="up" disabled=rank == 0
+                                    aria-label=up
+                                    on:click=move |_| id.with_value(|id| { store.list.update(|l| l.shift(id, -1)); focus_moved(id, "up"); })>"↑"</button>
+                                <button type="button" class="icon-button" data-move="down" disabled=rank + 1 == count
+                                    aria-label=down
+                                    on:click=move |_| id.with_value(|id| { store.list.update(|l| l.shift(id, 1)); focus_moved(id, "down"); })>"↓"</button>
                                 <label class="check compare-check">
                                     <input type="checkbox"
+                                        aria-label=compare
                                         prop:checked=move || id.with_value(|id| compared.with(|c| c.contains(id)))
                                         on:change=move |event| {
                                             let on = event_target_checked(&event);
@@ -118,17 +144,28 @@ fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
                                     />
                                     "Comparer"
                                 </label>
-                                <button type="button" class="link-button" on:click=move |_| id.with_value(|id| store.list.update(|l| l.remove(id)))>
+                                <button type="button" class="link-button" aria-label=remove
+                                    on:click=move |_| id.with_value(|id| {
+                                        compared.update(|c| { c.remove(id); });
+                                        store.list.update(|l| l.remove(id));
+                                        focus_after_removal(rank);
+                                    })>
                                     "Retirer"
                                 </button>
                             </div>
                             <p class="print-only">{"Ambition : "}{wish.ambition.label()}</p>
+                            {move || note.with(|n| !n.is_empty()).then(|| view! { <p class="print-only wish-note-print">{"Note : "}{note.get()}</p> })}
                             <label class="wish-note" for=note_id.clone()>"Note (portes ouvertes, questions…)"</label>
                             <textarea
                                 id=note_id
                                 class="wish-note-input"
                                 maxlength="280"
                                 prop:value=wish.note.clone()
+                                on:input=move |event| {
+                                    let text = event_target_value(&event);
+                                    id.with_value(|id| store.edit_quietly(|l| l.set_note(id, &text)));
+                                    note.set(text);
+                                }
                                 on:change=move |event| {
                                     let note = event_target_value(&event);
                                     id.with_value(|id| store.list.update(|l| l.set_note(id, &note)));
@@ -145,7 +182,13 @@ fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
     let export_csv = {
         let dataset = dataset.clone();
         move |_| {
-            let csv = store.list.with(|l| export::csv(&dataset, l, |_| None));
+            // Travel times from the chosen starting point, when there is one and the network is loaded.
+            let state = view_store.state.get_untracked();
+            let minutes = match (data.routing(), state.origin) {
+                (Some(routing), Some(origin)) => journey::school_times(&routing, &state, LatLon::new(origin.lat, origin.lon)).minutes(),
+                _ => HashMap::new(),
+            };
+            let csv = store.list.with(|l| export::csv(&dataset, l, |uai| minutes.get(uai).copied()));
             message.set(download("ma-selection-proxipro.csv", "text/csv;charset=utf-8", &csv).err());
         }
     };
@@ -156,23 +199,24 @@ fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
             message.set(download("ma-selection-proxipro.geojson", "application/geo+json", &geojson).err());
         }
     };
-    let copy_link = move |_| {
-        let link = share_link.get_untracked();
-        match web_sys::window().map(|w| w.navigator().clipboard()) {
-            Some(clipboard) => {
-                let _ = clipboard.write_text(&link);
-                message.set(Some("Lien copié : collez-le dans un message ou ouvrez-le sur un autre appareil.".into()));
-            }
-            None => message.set(Some("Copie impossible ici : sélectionnez le lien ci-dessous et copiez-le.".into())),
-        }
-    };
+    let copy = move |_| copy_link(&share_link.get_untracked(), share_field, copied);
     let compare_href = move || {
         let ids: Vec<String> = compared.get().into_iter().collect();
         link_with("/comparer", &[("offres", Some(&ids.join(","))), ("selection", None)])
     };
 
     view! {
-        {move || store.notice.get().map(|notice| view! { <div class="notice" role="status"><p>{notice}</p></div> })}
+        {move || store.notice.get().map(|notice| view! {
+            <div class="notice" role="status">
+                <p>{notice}</p>
+                // A shared link replaced the user's own list: one click brings it back.
+                {move || store.replaced.with(|r| r.as_ref().map(|r| r.wishes.len())).map(|n| view! {
+                    <button type="button" class="link-button no-print" on:click=move |_| store.restore_replaced()>
+                        {format!("Revenir à ma sélection précédente ({})", count(n as u32, "formation", "formations"))}
+                    </button>
+                })}
+            </div>
+        })}
         {move || store.list.with(|l| l.wishes.is_empty()).then(|| view! {
             <p>"Votre sélection est vide. Depuis la fiche d'une formation, ajoutez-la en choisissant son ambition."</p>
             <p><a href=move || view_store.link("/")>"Explorer les formations"</a></p>
@@ -196,13 +240,46 @@ fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
                 <button type="button" class="button button-secondary" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>"Imprimer"</button>
                 <button type="button" class="button button-secondary" on:click=export_csv.clone()>"Exporter (CSV)"</button>
                 <button type="button" class="button button-secondary" on:click=export_geojson.clone()>"Exporter (GeoJSON)"</button>
-                <button type="button" class="button button-secondary" on:click=copy_link>"Copier le lien de partage"</button>
+                <button type="button" class="button button-secondary" on:click=copy>"Copier le lien de partage"</button>
             </div>
             <label class="no-print share-label">
                 "Lien de partage"
-                <input class="share-link" type="text" readonly prop:value=move || share_link.get()/>
+                <input class="share-link" type="text" readonly node_ref=share_field prop:value=move || share_link.get()/>
             </label>
         })}
         {move || message.get().map(|m| view! { <p role="status" class="notice no-print">{m}</p> })}
+        <p role="status" class="copy-status no-print">{move || copied.get().map_or("", Copied::message)}</p>
+    }
+}
+
+/// The list is redrawn after a move: the focus follows the moved wish (its other arrow at an end).
+fn focus_moved(offer_id: &str, direction: &'static str) {
+    let selector = |direction: &str| format!(".wish[data-offer=\"{offer_id}\"] [data-move={direction}]");
+    let (same, other) = (selector(direction), selector(if direction == "up" { "down" } else { "up" }));
+    request_animation_frame(move || {
+        let button = [same, other].into_iter().filter_map(|css| query(&css)).find(|b| !b.has_attribute("disabled"));
+        focus(button);
+    });
+}
+
+/// After a removal the focus goes to the wish now in that place, else the last one, else the heading.
+fn focus_after_removal(rank: usize) {
+    request_animation_frame(move || {
+        let titles = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector_all(".wish .wish-title").ok());
+        let count = titles.as_ref().map_or(0, |t| t.length());
+        let title = (count > 0).then(|| titles.as_ref().and_then(|t| t.item((rank as u32).min(count - 1)))).flatten();
+        focus(title.and_then(|node| node.dyn_into::<web_sys::Element>().ok()).or_else(|| query(".selection h1")));
+    });
+}
+
+fn query(css: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.query_selector(css).ok().flatten()
+}
+
+fn focus(element: Option<web_sys::Element>) {
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
     }
 }

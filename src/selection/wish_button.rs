@@ -19,16 +19,17 @@ pub fn WishButtons(offer_id: String) -> impl IntoView {
         <section class="wish-box" aria-labelledby="titre-selection">
             <h2 id="titre-selection">"Ma sélection"</h2>
             <p class="hint">"Classez ce vœu : ambitieux (A+), réaliste (A) ou sécurisant (B). Une stratégie prudente garde au moins un vœu sécurisant."</p>
-            <div class="ambition-choice" role="radiogroup" aria-label="Ambition de ce vœu">
+            // Pressed buttons rather than radios: choosing adds the offer to the selection, which
+            // arrow keys moving through a radio group would do by the way.
+            <div class="ambition-choice" role="group" aria-label="Ambition de ce vœu">
                 {Ambition::ALL
                     .into_iter()
                     .map(|ambition| view! {
                         <button
                             type="button"
-                            role="radio"
                             class="ambition-button"
                             data-ambition=ambition.code()
-                            aria-checked=move || (current() == Some(ambition)).to_string()
+                            aria-pressed=move || (current() == Some(ambition)).to_string()
                             on:click=move |_| {
                                 let added = id.with_value(|id| {
                                     let mut added = false;

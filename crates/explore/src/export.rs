@@ -38,10 +38,13 @@ pub fn csv(dataset: &Dataset, list: &WishList, minutes: impl Fn(&str) -> Option<
 }
 
 fn csv_field(text: &str) -> String {
+    // A note such as "=LIEN(…)" or "+33 6…" would run as a formula in a spreadsheet:
+    // a leading apostrophe keeps it text (OWASP's advice for CSV injection).
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() };
     if text.contains([';', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text.to_string()
+        text
     }
 }
 
@@ -83,5 +86,15 @@ mod tests {
         assert_eq!(csv_field("a;b"), "\"a;b\"");
         assert_eq!(csv_field("dit \"oui\""), "\"dit \"\"oui\"\"\"");
         assert_eq!(csv_field("simple"), "simple");
+    }
+
+    #[test]
+    fn csv_fields_that_a_spreadsheet_would_run_stay_text() {
+        assert_eq!(csv_field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+        assert_eq!(csv_field("+33 6 12 34 56 78"), "'+33 6 12 34 56 78");
+        assert_eq!(csv_field("-> appeler"), "'-> appeler");
+        assert_eq!(csv_field("@moi"), "'@moi");
+        assert_eq!(csv_field("45,5"), "45,5");
+        assert_eq!(csv_field(""), "");
     }
 }
