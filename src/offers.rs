@@ -2,6 +2,7 @@
 
 pub mod offer_card;
 pub mod offer_list;
+pub mod trip_section;
 
 use proxipro_model::{Dataset, Offer, Programme};
 

@@ -118,6 +118,12 @@ async fn by_bike_from_her_position_she_opens_a_card_and_shares_the_same_view() {
     let href = full.attr("href").await.expect("attr").unwrap_or_default();
     assert!(href.starts_with(&format!("/formation/{offer}?")) && !href.contains("fiche="), "{href}");
 
+    // The card says how long the trip from the student's position takes, by bike.
+    wait_for_text(&browser, ".card-sheet .trip-time", "min · à vélo").await;
+    browser.script("document.querySelector('.card-sheet #trajet').scrollIntoView({block: 'center'})").await;
+    browser.screenshot("student-phone-4-sheet-trip").await;
+    browser.script("document.querySelector('.sheet-body').scrollTop = 0").await;
+
     // Touch targets of 44 px at least; the content scrolls inside the sheet; no sideways scroll.
     let targets = browser
         .script(

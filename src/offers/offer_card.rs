@@ -8,12 +8,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use proxipro_model::{Dataset, Figure, Job, Offer, Outcomes, Programme, School};
 
+use super::trip_section::TripSection;
 use super::{has_no_prospects, offer_title};
 use crate::state::view::ViewStore;
 use crate::selection::wish_button::WishButtons;
 use crate::source::AppData;
 use crate::ui::figure::FigureRow;
-use crate::ui::format::{decimal, percent};
+use crate::ui::format::{count, decimal, percent};
 use crate::ui::load_state::{LoadFailed, Loading};
 
 /// Id of the card's title, for the dialogs that show a card to be named by it.
@@ -98,7 +99,7 @@ pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
                 <div class="figure-row"><dt>"Diplôme"</dt><dd>{programme.diploma.label()} " (code " {programme.cfd.clone()} ")"</dd></div>
                 <div class="figure-row">
                     <dt>"Durée"</dt>
-                    <dd>{programme.duration_years.map_or("Non disponible".to_string(), |y| format!("{y} ans"))}</dd>
+                    <dd>{programme.duration_years.map_or("Non disponible".to_string(), |y| count(u32::from(y), "an", "ans"))}</dd>
                 </div>
                 {programme.field.clone().map(|field| view! { <div class="figure-row"><dt>"Domaine"</dt><dd>{field}</dd></div> })}
                 {programme.famille.clone().map(|famille| view! { <div class="figure-row"><dt>"Famille de métiers"</dt><dd>{famille}</dd></div> })}
@@ -122,7 +123,17 @@ pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
             <JobsView jobs=programme.jobs.clone()/>
         </section>
 
-        {school.map(|school| view! { <SchoolView school=school/> })}
+        <TripSection uai=offer.uai.clone()/>
+        {match school {
+            Some(school) => view! { <SchoolView school=school/> }.into_any(),
+            None => view! {
+                <section aria-labelledby="etablissement">
+                    <h2 id="etablissement">"L'établissement"</h2>
+                    <p class="figure-missing">{format!("Établissement non disponible : l'UAI {} manque au jeu de données.", offer.uai)}</p>
+                </section>
+            }
+            .into_any(),
+        }}
         <WishButtons offer_id=offer.id.clone()/>
     }
     .into_any()

@@ -7,7 +7,7 @@ use proxipro_model::Dataset;
 use crate::state::view::ViewStore;
 use crate::offers::{has_no_prospects, offer_title};
 use crate::source::AppData;
-use crate::ui::format::{decimal, percent};
+use crate::ui::format::{count, decimal, percent};
 use crate::ui::load_state::{LoadFailed, Loading};
 
 #[component]
@@ -16,7 +16,14 @@ pub fn ComparePage() -> impl IntoView {
     let store = expect_context::<ViewStore>();
     let query = use_query_map();
     let ids = move || {
-        query.read().get("offres").unwrap_or_default().split(',').filter(|id| !id.is_empty()).take(4).map(str::to_string).collect::<Vec<_>>()
+        let mut ids: Vec<String> = Vec::new();
+        for id in query.read().get("offres").unwrap_or_default().split(',').filter(|id| !id.is_empty()) {
+            if !ids.iter().any(|known| known == id) {
+                ids.push(id.to_string());
+            }
+        }
+        ids.truncate(4);
+        ids
     };
     let content = move || match data.dataset.get() {
         None => view! { <Loading message="Chargement…"/> }.into_any(),
@@ -35,11 +42,28 @@ pub fn ComparePage() -> impl IntoView {
     }
 }
 
+/// The "no prospects" verdict, which unpublished rates leave open (not the same as "fine").
+fn prospects(dataset: &Dataset, offer: &proxipro_model::Offer) -> &'static str {
+    if has_no_prospects(dataset, offer) {
+        "peu de débouchés"
+    } else if dataset.outcomes_of(offer).iter().any(|(_, o)| o.no_prospects() == Some(false)) {
+        "pas d'alerte"
+    } else {
+        "non évaluable : taux non publiés"
+    }
+}
+
 fn comparison(dataset: &Dataset, ids: &[String]) -> impl IntoView {
     let offers: Vec<_> = ids.iter().filter_map(|id| dataset.offer(id)).collect();
     let store = expect_context::<ViewStore>();
+    let gone = match ids.len() - offers.len() {
+        0 => None,
+        1 => Some("Une formation du lien ne figure plus dans les données.".to_string()),
+        n => Some(format!("{n} formations du lien ne figurent plus dans les données.")),
+    };
+    let gone = gone.map(|text| view! { <p class="notice" role="status">{text}</p> });
     if offers.len() < 2 {
-        return view! { <p>"Choisissez 2 à 4 formations dans votre sélection pour les comparer."</p> }.into_any();
+        return view! { {gone} <p>"Choisissez 2 à 4 formations dans votre sélection pour les comparer."</p> }.into_any();
     }
     let missing = || "non disponible".to_string();
     type Row<'a> = (&'static str, Box<dyn Fn(&proxipro_model::Offer) -> String + 'a>);
@@ -47,7 +71,7 @@ fn comparison(dataset: &Dataset, ids: &[String]) -> impl IntoView {
         ("Établissement", Box::new(|o| dataset.school(&o.uai).map_or_else(missing, |s| s.name.clone()))),
         ("Commune", Box::new(|o| dataset.school(&o.uai).map_or_else(missing, |s| s.address.commune.clone()))),
         ("Voie", Box::new(|o| o.route.label().to_string())),
-        ("Durée", Box::new(|o| dataset.programme(&o.cfd).and_then(|p| p.duration_years).map_or_else(missing, |y| format!("{y} ans")))),
+        ("Durée", Box::new(|o| dataset.programme(&o.cfd).and_then(|p| p.duration_years).map_or_else(missing, |y| count(u32::from(y), "an", "ans")))),
         ("Places (2022)", Box::new(|o| o.access.capacity.get().map_or_else(missing, |v| v.to_string()))),
         ("Vœux de rang 1 (2022)", Box::new(|o| o.access.first_wishes.get().map_or_else(missing, |v| v.to_string()))),
         ("Taux de pression", Box::new(|o| o.access.pressure.get().map_or_else(missing, |v| decimal(v, 2)))),
@@ -58,9 +82,10 @@ fn comparison(dataset: &Dataset, ids: &[String]) -> impl IntoView {
             Some(false) => "non".into(),
             None => missing(),
         })),
-        ("Débouchés", Box::new(|o| if has_no_prospects(dataset, o) { "peu de débouchés".into() } else { "—".into() })),
+        ("Débouchés", Box::new(|o| prospects(dataset, o).into())),
     ];
     view! {
+        {gone}
         <div class="table-wrap">
             <table class="compare-table">
                 <caption class="visually-hidden">"Comparaison des formations choisies"</caption>

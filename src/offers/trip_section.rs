@@ -1,0 +1,71 @@
+//! On a card: how its school is reached from the chosen starting point, by the explorer's
+//! mode, time and budget (a card's link carries them).
+
+use leptos::prelude::*;
+use proxipro_explore::url_state::{format_time, Mode};
+use proxipro_isochrone::LatLon;
+
+use crate::journey;
+use crate::source::AppData;
+use crate::state::view::ViewStore;
+
+#[component]
+pub fn TripSection(uai: String) -> impl IntoView {
+    let data = expect_context::<AppData>();
+    let store = expect_context::<ViewStore>();
+    // Only what the trip depends on: opening another card or changing a filter recomputes nothing.
+    let trip = Memo::new(move |_| store.state.with(|s| (s.origin, journey::times_key(s), s.budget)));
+    let content = move || {
+        let Some(origin) = trip.with(|t| t.0) else {
+            return view! {
+                <p>
+                    "Aucun point de départ choisi. "
+                    <a href=store.link("/")>"Indiquez une adresse, un collège ou un point sur la carte"</a>
+                    " pour voir le temps de trajet jusqu'à cet établissement."
+                </p>
+            }
+            .into_any();
+        };
+        let routing = match data.routing.get() {
+            None => return view! { <p class="hint">"Calcul du trajet…"</p> }.into_any(),
+            Some(Err(error)) => {
+                return view! { <p class="figure-missing">"Trajet non disponible : " {error.to_string()}</p> }.into_any()
+            }
+            Some(Ok(None)) => {
+                return view! { <p class="figure-missing">"Trajet non disponible : pas de données de transport pour cette région."</p> }
+                    .into_any()
+            }
+            Some(Ok(Some(routing))) => routing,
+        };
+        let state = store.state.get_untracked();
+        let journey = journey::school_times(&routing, &state, LatLon::new(origin.lat, origin.lon));
+        let how = match state.mode {
+            Mode::Transit if state.arrive_by => format!("Transports en commun, arrivée avant {}", format_time(state.time)),
+            Mode::Transit => format!("Transports en commun, départ à {}", format_time(state.time)),
+            mode => mode.label().to_string(),
+        };
+        match journey.schools.get(&uai) {
+            Some(reached) => {
+                let beyond = (reached.minutes.round() as u32 > state.budget)
+                    .then(|| format!("Au-delà de votre temps de trajet maximal ({} min).", state.budget));
+                view! {
+                    <p class="trip-time">{format!("≈ {} min · {}", reached.minutes.round(), reached.how)}</p>
+                    <p class="figure-origin">{how}</p>
+                    {beyond.map(|text| view! { <p class="hint">{text}</p> })}
+                }
+                .into_any()
+            }
+            None => view! {
+                <p class="figure-missing">"Pas de trajet de moins de 90 minutes depuis ce point."</p>
+                <p class="figure-origin">{how}</p>
+            }
+            .into_any(),
+        }
+    };
+    view! {
+        <section aria-labelledby="trajet">
+            <h2 id="trajet">"Trajet depuis votre point de départ"</h2>
+            {content}
+        </section>
+    }
+}
