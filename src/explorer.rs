@@ -84,11 +84,14 @@ pub fn ExplorerPage() -> impl IntoView {
     // Once the polygons are drawn and the user pauses, the grid for a higher budget is computed
     // ahead, so that raising the slider is new contours only.
     let ahead = StoredValue::new_local(None::<TimeoutHandle>);
-    Effect::new(move |_| {
-        bands.track();
+    let cancel_ahead = move || {
         if let Some(pending) = ahead.try_update_value(Option::take).flatten() {
             pending.clear();
         }
+    };
+    Effect::new(move |_| {
+        bands.track();
+        cancel_ahead();
         let compute = move || {
             let (Some(routing), Some(origin)) = (untrack(|| data.routing()), store.state.with_untracked(|s| s.origin)) else { return };
             let state = store.state.get_untracked();
@@ -98,6 +101,8 @@ pub fn ExplorerPage() -> impl IntoView {
         };
         ahead.set_value(set_timeout_with_handle(compute, GRID_AHEAD_DELAY).ok());
     });
+    // Leaving the explorer during the pause drops the work meant for it.
+    on_cleanup(cancel_ahead);
     // What the journey panel says: the times' notes and the polygons' notes (unchanged by most slider steps).
     let journey_notes = Memo::new(move |_| {
         let mut notes = journey.with(|j| j.as_ref().map(|j| j.notes.clone()).unwrap_or_default());
