@@ -4,13 +4,15 @@
 //   icons): precached at install from the links of index.html. Hashed files are served cache-first
 //   (their names change with their content), /vendor/ from the cache while a fresh copy is fetched for
 //   next time, other same-origin files network-first.
-// - Navigations (/, /formation/…, /selection…): network-first, falling back to the cached index.html.
+// - Navigations (/, /formation/…, /selection…): network-first, falling back to the cached index.html
+//   when offline or on a server error. A fresh index.html replaces the cached one only once the
+//   build files it links are cached too, and only if it is this app's page (not a portal's).
 // - Data under /data/: network-first (5 s for an answer when a copy is kept), falling back to the
 //   cached copy. Each copy is stored with an `X-ProxiPro-Cache-Date` header (ISO date of storage),
 //   so a response carrying it came from the cache; the app shows its age.
 // - Everything else (map tiles, the geocoder, other origins, test stand-ins under /__test__/) is not
 //   intercepted: offline the base map is missing but markers and isochrones are still drawn.
-// Error responses are never cached; only GET requests are intercepted.
+// Error responses (and HTML where data was expected) are never cached; only GET requests are intercepted.
 
 const VERSION = "v1";
 const SHELL_CACHE = `proxipro-shell-${VERSION}`;
@@ -61,7 +63,7 @@ self.addEventListener("fetch", (event) => {
     const path = sameOriginPath(request.url);
     if (!path || path.startsWith("/__test__/") || path === "/sw.js") return;
     if (request.mode === "navigate") {
-        event.respondWith(navigation(request));
+        event.respondWith(navigation(event));
     } else if (path.startsWith("/data/")) {
         event.respondWith(data(event, path));
     } else if (HASHED.test(path)) {
@@ -109,21 +111,35 @@ async function precacheShell() {
     }));
 }
 
-/// After a fresh index.html: cache the files it links, drop hashed files of older builds.
-async function refreshShell(html) {
+/// A fresh index.html becomes the offline page only once the build files it links (hashed .js,
+/// .wasm, .css) are all cached: a network lost halfway keeps the previous, complete shell.
+/// Then the hashed files of older builds go.
+async function adoptShell(html, page) {
     const cache = await caches.open(SHELL_CACHE);
-    const links = shellLinks(html);
-    await Promise.all(links.map(async (path) => {
-        if (await cache.match(path)) return;
+    const links = shellLinks(html).filter((path) => path !== "/");
+    const kept = await Promise.all(links.map(async (path) => {
+        if (await cache.match(path)) return true;
         try {
             const response = await fetch(path, { cache: "no-store" });
-            if (response.ok) await cache.put(path, response);
+            if (response.ok) {
+                await cache.put(path, response);
+                return true;
+            }
         } catch (_) { /* fetched again on use */ }
+        return false;
     }));
+    if (links.some((path, i) => HASHED.test(path) && !kept[i])) return;
+    await cache.put("/", page);
     for (const request of await cache.keys()) {
         const path = new URL(request.url).pathname;
         if (HASHED.test(path) && !links.includes(path)) await cache.delete(request);
     }
+}
+
+/// This app's page, from this site: not a captive portal's login page nor a host's error page.
+function isAppPage(response, html) {
+    return response.ok && new URL(response.url).origin === self.location.origin
+        && (response.headers.get("Content-Type") || "").includes("text/html") && html.includes('id="coquille"');
 }
 
 /// A copy that may answer a navigation: Chrome refuses a response marked as redirected.
@@ -132,22 +148,29 @@ async function servable(response) {
     return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
-async function navigation(request) {
+async function navigation(event) {
+    // Every app route is the same page: the router reads the address.
+    const cachedShell = () => caches.match("/", { cacheName: SHELL_CACHE });
+    let response;
     try {
-        const response = await fetch(request);
-        if (response.ok && (response.headers.get("Content-Type") || "").includes("text/html")) {
-            const html = await response.clone().text();
-            const cache = await caches.open(SHELL_CACHE);
-            await cache.put("/", await servable(response.clone()));
-            refreshShell(html).catch(() => {});
-        }
-        return response;
+        response = await fetch(event.request);
     } catch (error) {
-        // Every app route is the same page: the router reads the address.
-        const cached = await caches.match("/", { cacheName: SHELL_CACHE });
+        const cached = await cachedShell();
         if (cached) return cached;
         throw error;
     }
+    if (response.ok) {
+        const html = await response.clone().text();
+        if (isAppPage(response, html)) {
+            const page = await servable(response.clone());
+            event.waitUntil(adoptShell(html, page).catch(() => {}));
+        }
+    } else if (response.status >= 500) {
+        // The server is failing (502 from a proxy…): the kept app works better than its error page.
+        const cached = await cachedShell();
+        if (cached) return cached;
+    }
+    return response;
 }
 
 async function cacheFirst(request, path) {
@@ -188,6 +211,8 @@ async function networkFirst(request, path) {
 /// Keeps an ok response under `path` with the date it was stored; returns nothing.
 async function storeData(cache, path, response) {
     if (!response.ok || response.status !== 200) return;
+    // A host that answers unknown paths with its HTML page must not leave that page as the data.
+    if ((response.headers.get("Content-Type") || "").includes("text/html")) return;
     const headers = new Headers(response.headers);
     headers.set(CACHE_DATE, new Date().toISOString());
     const body = await response.blob();
