@@ -83,7 +83,8 @@ impl AppConfig {
 
 /// An absolute http(s) URL or a path on this site; never `javascript:` or the like.
 fn is_http_or_site_path(url: &str) -> bool {
-    url.starts_with("https://") || url.starts_with("http://") || (url.starts_with('/') && !url.starts_with("//"))
+    // Browsers read `\` as `/` in web addresses: `/\evil.example` would be another site.
+    url.starts_with("https://") || url.starts_with("http://") || (url.starts_with('/') && !url.starts_with("//") && !url.contains('\\'))
 }
 
 fn is_slug(slug: &str) -> bool {

@@ -64,6 +64,13 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let view_store = ViewStore::provide();
     WishStore::provide(view_store, expect_context::<AppConfig>().selection_key());
+    // A starting point (chosen, or in the address) needs the transport network at once.
+    let data = expect_context::<AppData>();
+    Effect::new(move |_| {
+        if view_store.state.with(|s| s.origin.is_some()) {
+            data.want_routing();
+        }
+    });
     page_title_and_focus(view_store);
 
     view! {
@@ -133,11 +140,18 @@ fn page_title(path: &str, card: Option<&str>, loaded: Option<&Loaded>) -> String
 
 fn focus_main_heading() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let target = document
-        .query_selector("main h1")
-        .ok()
-        .flatten()
-        .or_else(|| document.query_selector("main").ok().flatten())
+    // A hidden element cannot take the focus: on a phone the explorer shows its map, not the
+    // list panel that holds its title, so the map's region comes next.
+    let visible = |css: &str| {
+        document
+            .query_selector(css)
+            .ok()
+            .flatten()
+            .filter(|e| e.client_width() > 0)
+    };
+    let target = ["main h1", "#vue-carte", "main"]
+        .into_iter()
+        .find_map(visible)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(target) = target {
         if !target.has_attribute("tabindex") {

@@ -93,6 +93,34 @@ impl PartialEq for Loaded {
     }
 }
 
+/// Futures waiting until it opens (once).
+#[derive(Default)]
+struct Gate(Vec<futures::channel::oneshot::Sender<()>>);
+
+impl Gate {
+    fn subscribe(&mut self) -> impl std::future::Future<Output = ()> {
+        let (open, opened) = futures::channel::oneshot::channel();
+        self.0.push(open);
+        async move {
+            // A dropped gate (the app torn down) also ends the wait.
+            let _ = opened.await;
+        }
+    }
+
+    fn open(&mut self) {
+        for open in self.0.drain(..) {
+            let _ = open.send(());
+        }
+    }
+}
+
+fn want(wanted: RwSignal<bool>, gate: StoredValue<Gate>) {
+    if wanted.try_get_untracked() == Some(false) {
+        wanted.set(true);
+        gate.try_update_value(Gate::open);
+    }
+}
+
 /// Shared, reloadable data for every screen.
 #[derive(Clone, Copy)]
 pub struct AppData {
@@ -106,9 +134,19 @@ pub struct AppData {
     pub reloading: RwSignal<bool>,
     /// Fetched only when a screen reads it (the sources page).
     pub provenance: LocalResource<Result<Arc<Provenance>, LoadError>>,
-    /// The transport network, fetched after the dataset; `Ok(None)` when the region has none.
+    /// The transport network, fetched after the dataset once wanted; `Ok(None)` when the region has none.
     pub routing: LocalResource<Result<Option<Arc<Routing>>, LoadError>>,
+    /// The network is large (about 450 KB compressed for a département): it is fetched once a
+    /// starting point is chosen, or a little after the formations are shown, so that on a slow
+    /// phone it does not compete with the first screen (tiles) nor spend data before it is needed.
+    pub routing_wanted: RwSignal<bool>,
+    /// Where a routing load waits until the network is wanted.
+    routing_gate: StoredValue<Gate>,
 }
+
+/// After the formations are shown, the network is fetched anyway: the first journey is then
+/// immediate, and it is kept for offline use.
+const ROUTING_PREFETCH_DELAY: std::time::Duration = std::time::Duration::from_secs(3);
 
 impl AppData {
     pub fn load(source: DataSource) -> Self {
@@ -116,6 +154,8 @@ impl AppData {
         let last_good: StoredValue<Option<Loaded>> = StoredValue::new(None);
         let reload_error = RwSignal::new(None);
         let reloading = RwSignal::new(false);
+        let routing_wanted = RwSignal::new(false);
+        let routing_gate = StoredValue::new(Gate::default());
         let dataset = LocalResource::new(move || {
             let source = source.get_value();
             async move {
@@ -126,6 +166,7 @@ impl AppData {
                         let loaded = Loaded { dataset, catalog, notices: Arc::new(notices) };
                         last_good.set_value(Some(loaded.clone()));
                         reload_error.set(None);
+                        set_timeout(move || want(routing_wanted, routing_gate), ROUTING_PREFETCH_DELAY);
                         Ok(loaded)
                     }
                     Err(error) => match last_good.get_value() {
@@ -144,10 +185,18 @@ impl AppData {
             let source = source.get_value();
             async move { source.provenance().await.map(Arc::new) }
         });
+        // The same formations (a failed reload keeps the previous ones) must not rebuild the routing.
+        let loaded_now = Memo::new(move |_| dataset.get().and_then(Result::ok));
         let routing = LocalResource::new(move || {
             let source = source.get_value();
-            let loaded = dataset.get().and_then(Result::ok);
+            let loaded = loaded_now.get();
+            // Untracked: the resource waits inside its future (below) rather than running again.
+            let wait = loaded.is_some() && !routing_wanted.get_untracked();
+            let gate = wait.then(|| routing_gate.try_update_value(|gate| gate.subscribe())).flatten();
             async move {
+                if let Some(gate) = gate {
+                    gate.await;
+                }
                 let Some(loaded) = loaded else { return Ok(None) };
                 let Some(info) = loaded.dataset.network.clone() else { return Ok(None) };
                 let network = source.network(&info.file).await?;
@@ -155,7 +204,12 @@ impl AppData {
                 Ok(Some(Arc::new(routing)))
             }
         });
-        AppData { source, dataset, reload_error, reloading, provenance, routing }
+        AppData { source, dataset, reload_error, reloading, provenance, routing, routing_wanted, routing_gate }
+    }
+
+    /// Fetches the transport network now if it was not already on its way.
+    pub fn want_routing(&self) {
+        want(self.routing_wanted, self.routing_gate);
     }
 
     /// Asks the source again; what is shown stays until the new answer is in.

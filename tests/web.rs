@@ -252,4 +252,5 @@ fn tiles_and_region_come_from_the_query_when_safe() {
     assert_eq!(unsafe_values, AppConfig::default());
     assert_eq!(AppConfig::from_query("").tiles_url, DEFAULT_TILES);
     assert_eq!(AppConfig::from_query("?tiles=//evil.example/x.png"), AppConfig::default());
+    assert_eq!(AppConfig::from_query("?api=/%5Cevil.example&tiles=/%5C%5Cevil.example/x.png"), AppConfig::default());
 }

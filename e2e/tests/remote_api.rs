@@ -113,8 +113,8 @@ async fn a_missing_detail_is_said_on_the_list_and_on_its_card() {
     let server = api_server(vec![Canned::new("/api/formation/50022141--0350032V-scolaire", 500, "{}")]).await;
     let browser = Browser::launch(Viewport::Desktop).await;
     browser.open(&explorer(&server, "")).await;
-    let notice = wait_until_text(&browser, ".data-notices", "Fiches détaillées non reçues").await;
-    assert!(notice.contains(&format!("pour 1 formation(s) sur {OFFERS}")), "{notice}");
+    let notice = wait_until_text(&browser, ".data-notices", "Fiche détaillée non reçue").await;
+    assert!(notice.contains(&format!("pour 1 formation sur {OFFERS}")), "{notice}");
     wait_until_text(&browser, ".list-count", &format!("{OFFERS} formations")).await;
 
     let id = dataset().offers.iter().find(|o| o.cfd == "50022141" && o.uai == "0350032V").expect("fixture offer").id.clone();

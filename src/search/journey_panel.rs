@@ -40,6 +40,8 @@ pub fn JourneyPanel(
         .into_any(),
     };
     let network_line = move || match data.routing.get() {
+        // Not asked for yet (no starting point): nothing to say.
+        None if !data.routing_wanted.get() => None,
         None => Some(view! { <p class="hint" role="status">"Chargement du réseau de transport…"</p> }.into_any()),
         Some(Err(error)) => Some(
             view! {
@@ -139,9 +141,11 @@ pub fn JourneyPanel(
                     }
                 />
             </label>
+            // Only public transport runs on a timetable: for walking and cycling the time is not asked.
             <div class="time-choice" class:inactive=move || state.with(|s| s.mode) != Mode::Transit>
                 <select
                     aria-label="Partir à ou arriver avant"
+                    disabled=move || state.with(|s| s.mode) != Mode::Transit
                     prop:value=move || if state.with(|s| s.arrive_by) { "arrivee" } else { "depart" }
                     on:change=move |event| {
                         let arrive_by = event_target_value(&event) == "arrivee";
@@ -154,6 +158,7 @@ pub fn JourneyPanel(
                 <input
                     type="time"
                     aria-label="Heure"
+                    disabled=move || state.with(|s| s.mode) != Mode::Transit
                     prop:value=move || format_time(state.with(|s| s.time))
                     on:change=move |event| {
                         if let Some(time) = parse_time(&event_target_value(&event)) {

@@ -13,9 +13,14 @@ thread_local! {
     static DATASET_CACHED_AT: ArcRwSignal<Option<String>> = ArcRwSignal::new(None);
 }
 
-/// Notes where the dataset response came from; called on each (re)load.
-pub(super) fn record_dataset(response: &Response) {
-    let stored = response.headers().get(CACHE_DATE_HEADER).filter(|date| !date.is_empty());
+/// When the service worker stored this response, if it came from its cache.
+pub(super) fn cached_at(response: &Response) -> Option<String> {
+    response.headers().get(CACHE_DATE_HEADER).filter(|date| !date.is_empty())
+}
+
+/// Notes where the formations on screen came from; called once a (re)load has succeeded, so
+/// that a failed one leaves the note of the formations still shown.
+pub(super) fn record_dataset(stored: Option<String>) {
     DATASET_CACHED_AT.with(|signal| signal.set(stored));
 }
 

@@ -40,6 +40,7 @@ impl FuturProApi {
         let (centre, distance_m) = area(&local);
         let mut notices = Vec::new();
         let mut items: Vec<FormationItem> = Vec::new();
+        let mut unreadable = 0;
         let mut page = 1;
         loop {
             let url = format!("{}{}", self.base_url, list_path(centre.lat, centre.lon, distance_m, page));
@@ -51,6 +52,7 @@ impl FuturProApi {
             .map_err(|error| error.named(&what));
             match answer {
                 Ok(answer) => {
+                    unreadable += answer.unreadable;
                     items.extend(answer.formations);
                     if page >= answer.pagination.nombre_de_page {
                         break;
@@ -79,14 +81,20 @@ impl FuturProApi {
             return Err(LoadError::Empty { url: format!("L'API {}", self.base_url) });
         }
 
+        match unreadable {
+            0 => {}
+            1 => notices.push("Une offre de la liste de l'API était illisible : elle n'est pas reprise.".into()),
+            n => notices.push(format!("{n} offres de la liste de l'API étaient illisibles : elles ne sont pas reprises.")),
+        }
         let details: Vec<Result<FormationItem, String>> =
             stream::iter(items.iter().map(|item| self.detail(item))).buffered(PARALLEL_DETAILS).collect().await;
         let failed = details.iter().filter(|detail| detail.is_err()).count();
         if failed > 0 {
-            notices.push(format!(
-                "Fiches détaillées non reçues pour {failed} formation(s) sur {} : leurs chiffres sont marqués non disponibles.",
-                items.len()
-            ));
+            let total = items.len();
+            notices.push(match failed {
+                1 => format!("Fiche détaillée non reçue pour 1 formation sur {total} : ses chiffres sont marqués non disponibles."),
+                n => format!("Fiches détaillées non reçues pour {n} formations sur {total} : leurs chiffres sont marqués non disponibles."),
+            });
         }
         let mut builder = DatasetBuilder::new(local.region.clone());
         for (item, detail) in items.iter().zip(&details) {
@@ -94,7 +102,10 @@ impl FuturProApi {
         }
         let converted = builder.finish();
         if let Some(first) = converted.skipped.first() {
-            notices.push(format!("{} offre(s) non reprise(s), par exemple {first}.", converted.skipped.len()));
+            notices.push(match converted.skipped.len() {
+                1 => format!("Une offre non reprise : {first}."),
+                n => format!("{n} offres non reprises, par exemple {first}."),
+            });
         }
         let mut dataset = converted.dataset;
         if dataset.offers.is_empty() {
@@ -102,6 +113,8 @@ impl FuturProApi {
         }
         dataset.places = local.places;
         dataset.network = local.network;
+        // The formations on screen are the API's, fresh: the region file's cache date is not theirs.
+        super::cache_status::record_dataset(None);
         Ok(DatasetLoad { dataset, notices })
     }
 

@@ -27,9 +27,10 @@ impl StaticDataset {
     pub async fn dataset(&self) -> Result<Dataset, LoadError> {
         let url = format!("{}/{DATASET_FILE}", self.base_url);
         let response = get(&url).await?;
-        cache_status::record_dataset(&response);
+        let cached_at = cache_status::cached_at(&response);
         let dataset: Dataset = parse_json(response, &url, "datasetParse").await?;
         dataset.check_version().map_err(|detail| LoadError::Version { url, detail })?;
+        cache_status::record_dataset(cached_at);
         Ok(dataset)
     }
 

@@ -65,7 +65,7 @@ pub fn detail_path(item: &FormationItem) -> String {
 /// Reads list page `requested`, refusing an answer for another page or one
 /// that holds fewer offers than its pagination promises.
 pub fn parse_page(text: &str, requested: u32) -> Result<FormationsPage, ApiError> {
-    let page: FormationsPage = serde_json::from_str(text).map_err(|e| ApiError::Malformed(e.to_string()))?;
+    let page: wire::RawPage = serde_json::from_str(text).map_err(|e| ApiError::Malformed(e.to_string()))?;
     let pagination = page.pagination;
     if pagination.page != requested {
         return Err(ApiError::Unexpected(format!("page {} reçue au lieu de la page {requested}", pagination.page)));
@@ -78,7 +78,10 @@ pub fn parse_page(text: &str, requested: u32) -> Result<FormationsPage, ApiError
             expected: pagination.items_par_page,
         });
     }
-    Ok(page)
+    let received = page.formations.len();
+    let formations: Vec<FormationItem> =
+        page.formations.into_iter().filter_map(|item| serde_json::from_value(item).ok()).collect();
+    Ok(FormationsPage { pagination, unreadable: received - formations.len(), formations })
 }
 
 /// Reads the detail of `asked`, refusing the detail of another offer.

@@ -13,6 +13,18 @@ pub struct FormationsPage {
     pub pagination: Pagination,
     #[serde(default)]
     pub formations: Vec<FormationItem>,
+    /// Offers of the page that could not be read (see `parse_page`): left out, counted.
+    #[serde(skip)]
+    pub unreadable: usize,
+}
+
+/// A page whose offers are read one by one: one offer of an unexpected shape must not
+/// take the other offers of its page with it.
+#[derive(Debug, Deserialize)]
+pub(crate) struct RawPage {
+    pub pagination: Pagination,
+    #[serde(default)]
+    pub formations: Vec<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]

@@ -137,6 +137,17 @@ fn a_page_shorter_than_announced_is_refused() {
 }
 
 #[test]
+fn an_unreadable_offer_is_left_out_and_counted_not_its_whole_page() {
+    let mut page: serde_json::Value = serde_json::from_str(&fixture("formations-page-1.json")).unwrap();
+    let announced = page["formations"].as_array().unwrap().len();
+    page["formations"][1]["formation"]["cfd"] = serde_json::json!(12);
+    let read = parse_page(&page.to_string(), 1).expect("the page is read");
+    assert_eq!(read.formations.len(), announced - 1);
+    assert_eq!(read.unreadable, 1);
+    assert_eq!(parse_page(&fixture("formations-page-1.json"), 1).expect("page").unreadable, 0);
+}
+
+#[test]
 fn an_answer_for_another_request_is_refused() {
     assert!(matches!(parse_page(&fixture("formations-page-2.json"), 1), Err(ApiError::Unexpected(_))));
     let items = all_items();
