@@ -47,7 +47,7 @@ pub fn ExplorerPage() -> impl IntoView {
 
     let loaded = Memo::new(move |_| data.loaded());
     // Only what changes the journeys; filters and sort do not recompute them.
-    let trip = Memo::new(move |_| store.state.with(|s| (s.origin, s.mode, s.budget, s.time, s.arrive_by)));
+    let trip = Memo::new(move |_| store.state.with(|s| (s.origin, journey::times_key(s), s.budget)));
     // School times do not depend on the budget (but for arrive-by): moving the slider only re-filters.
     let times_trip = Memo::new(move |_| store.state.with(|s| (s.origin, journey::times_key(s))));
     let journey = Memo::new(move |_| {
@@ -182,7 +182,7 @@ pub fn ExplorerPage() -> impl IntoView {
                     highlighted=highlighted
                     visible_schools=visible_schools
                     origin=Signal::derive(move || trip.with(|t| t.0))
-                    bands=Signal::derive(move || bands.with(|b| b.as_ref().map(|b| b.bands.clone()).unwrap_or_default()))
+                    bands=Signal::derive(move || bands.with(|b| b.as_ref().map(|b| (b.from, b.bands.clone())).unwrap_or_default()))
                     on_pick_origin=move |point: (f64, f64)| store.update(|s| s.origin = Some(proxipro_model::LatLon { lat: point.0, lon: point.1 }))
                     shown=Signal::derive(move || phone_view.get() == PhoneView::Map)
                     school_link=move |uai: String| {

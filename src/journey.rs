@@ -68,6 +68,8 @@ impl Journey {
 /// The isochrone polygons of a journey: what the map draws.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Bands {
+    /// The origin (lat, lon) they were computed from: the map does not draw them around another.
+    pub from: Option<(f64, f64)>,
     /// (minutes, GeoJSON FeatureCollection), widest first.
     pub bands: Vec<(u32, String)>,
     pub notes: Vec<String>,
@@ -78,9 +80,13 @@ fn budget_sets_departure(state: &ViewState) -> bool {
     state.arrive_by && state.mode == Mode::Transit
 }
 
-/// What school times depend on: the time budget only matters when it sets the departure.
+/// What school times depend on: the time budget only matters when it sets the departure, and
+/// the time of day only for public transport (walking and cycling take as long at any hour).
 pub fn times_key(state: &ViewState) -> (Mode, u32, bool, u32) {
-    (state.mode, state.time, state.arrive_by, if budget_sets_departure(state) { state.budget } else { 0 })
+    match state.mode {
+        Mode::Transit => (state.mode, state.time, state.arrive_by, if budget_sets_departure(state) { state.budget } else { 0 }),
+        Mode::Walk | Mode::Bike => (state.mode, 0, false, 0),
+    }
 }
 
 fn speed(routing: &Routing, mode: Mode) -> f64 {
@@ -231,7 +237,7 @@ pub fn bands(routing: &Routing, state: &ViewState, origin: LatLon, grids: &mut G
     let mut bands: Vec<(u32, String)> =
         minutes.into_iter().zip(polygons).map(|(m, band)| (m, to_geojson(std::slice::from_ref(&band)))).collect();
     bands.reverse();
-    Bands { bands, notes: cached.notes.clone() }
+    Bands { from: Some((origin.lat, origin.lon)), bands, notes: cached.notes.clone() }
 }
 
 /// Computes, while the user reads the map, the grid for twice the budget: raising the

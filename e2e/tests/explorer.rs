@@ -34,6 +34,20 @@ async fn the_map_shows_every_school_and_the_list_every_offer() {
     names.sort();
     assert_eq!(titles, serde_json::json!(names), "each marker is titled with its school's name");
 
+    // A row under the pointer highlights its school's marker, and a marker its school's rows.
+    let first = browser.script("const a = document.querySelector('.offer-item'); a.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})); return a.dataset.uai").await;
+    let first = first.as_str().expect("a UAI").to_string();
+    let name = &dataset.school(&first).expect("school").name;
+    browser.wait_for(&format!(".school-marker.is-highlighted[title={name:?}]")).await;
+    browser.script(&format!("document.querySelector('.school-marker[title={name:?}]').dispatchEvent(new MouseEvent('mouseout', {{bubbles: true}})); \
+        document.querySelector('.offer-item').dispatchEvent(new MouseEvent('mouseout', {{bubbles: true}})); return true")).await;
+    let other = browser.script(&format!("return [...document.querySelectorAll('.offer-item')].map(a => a.dataset.uai).find(u => u !== {first:?})")).await;
+    let other = dataset.school(other.as_str().expect("a row of another school")).expect("school");
+    browser.script(&format!("document.querySelector('.school-marker[title={:?}]').dispatchEvent(new MouseEvent('mouseover', {{bubbles: true}})); return true", other.name)).await;
+    browser.wait_for(&format!(".offer-item.is-highlighted[data-uai=\"{}\"]", other.uai)).await;
+    let uais = browser.script("return [...document.querySelectorAll('.offer-item.is-highlighted')].map(a => a.dataset.uai)").await;
+    assert!(uais.as_array().is_some_and(|u| u.iter().all(|u| u.as_str() == Some(other.uai.as_str()))), "only that school's rows: {uais}");
+
     // The attribution names the base map, as its licence asks.
     assert!(browser.text(".leaflet-control-attribution").await.contains("Fond de carte"));
     browser.screenshot("explorer-desktop-1280x800").await;

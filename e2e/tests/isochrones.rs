@@ -94,10 +94,53 @@ async fn a_click_on_the_map_sets_the_origin() {
     browser.wait_for(".school-marker").await;
     // Wait for the network, then click an empty spot of the map.
     browser.wait_for(".origin-line.hint").await;
-    browser.script("const m = document.querySelector('.school-map'); const r = m.getBoundingClientRect(); \
-        m.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: r.left + r.width * 0.52, clientY: r.top + r.height * 0.55})); return true").await;
+    let click_map = "const m = document.querySelector('.school-map'); const r = m.getBoundingClientRect(); \
+        m.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: r.left + r.width * 0.52, clientY: r.top + r.height * 0.55})); return true";
+    // A click that closes a school's popup only closes it.
+    browser.script("document.querySelector('.school-marker').dispatchEvent(new MouseEvent('click', {bubbles: true})); return true").await;
+    browser.wait_for(".leaflet-popup").await;
+    browser.script(click_map).await;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    assert!(browser.all(".leaflet-popup").await.is_empty(), "the popup closed");
+    assert!(browser.all(".origin-marker").await.is_empty(), "closing a popup does not move the origin");
+    browser.script(click_map).await;
     browser.wait_for("path.isochrone").await;
     browser.wait_for(".origin-marker").await;
     browser.wait_for_url("the origin is in the address", |url| url.query().is_some_and(|q| q.contains("depart="))).await;
+    browser.close().await;
+}
+
+/// A new starting point far from the view: the map follows it to its own polygons (not the
+/// previous origin's, still on screen while the new ones are computed).
+#[tokio::test]
+async fn a_new_origin_out_of_view_is_brought_into_view_with_its_polygons() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&server.url("/?tiles=/__test__/tile.png&geocodeur=/__test__/none&mode=pied&budget=10&depart=48.11010,-1.67960")).await;
+    browser.wait_for("path.isochrone").await;
+    browser.click("#depart").await;
+    browser.client.active_element().await.expect("focus").send_keys("Bruz").await.expect("type");
+    browser.wait_for(".suggestion").await;
+    browser.click(".suggestion").await;
+    browser.wait_for_url("the new origin in the address", |url| url.query().is_some_and(|q| q.contains("depart=48.0"))).await;
+    // Once the new polygons are drawn, the origin marker and the polygons are inside the map.
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let inside = browser
+            .script(
+                "const map = document.querySelector('.school-map').getBoundingClientRect(); \
+                 const origin = document.querySelector('.origin-marker'); const band = document.querySelector('path.isochrone'); \
+                 if (!origin || !band) return false; \
+                 const within = (r) => r.left >= map.left - 1 && r.right <= map.right + 1 && r.top >= map.top - 1 && r.bottom <= map.bottom + 1; \
+                 return within(origin.getBoundingClientRect()) && within(band.getBoundingClientRect())",
+            )
+            .await;
+        if inside == serde_json::json!(true) {
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "the map did not follow the new origin and its polygons");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    browser.screenshot("isochrones-new-origin-bruz").await;
     browser.close().await;
 }

@@ -1,6 +1,8 @@
 //! One marker per school, a popup naming it, and the list's selection shown on the map.
 
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leaflet::{
@@ -19,6 +21,10 @@ use crate::config::AppConfig;
 const START: (f64, f64, f64) = (48.11, -1.68, 9.0);
 /// Street level, where schools of the same town no longer overlap.
 const FOCUS_ZOOM: f64 = 14.0;
+/// A second tap within this is a double-tap (zoom), not a new origin.
+const DOUBLE_TAP: std::time::Duration = std::time::Duration::from_millis(300);
+/// Leaflet closes an open popup on the same tap, just before its click.
+const SAME_TAP_MS: f64 = 50.0;
 
 struct LiveMap {
     map: Map,
@@ -34,8 +40,12 @@ struct LiveMap {
     origin_drawn: Option<(f64, f64)>,
     /// The origin the view was last fitted to: a new origin brings its isochrones into view.
     fitted_origin: Option<(f64, f64)>,
+    /// A fit asked while the map was hidden (phone list view), done when it shows: Leaflet
+    /// measures a hidden map as 0x0 and would zoom in to the street.
+    pending_fit: Option<LatLngBounds>,
     /// Kept alive as long as the map: Leaflet calls it on every click.
     _on_click: Closure<dyn FnMut(leaflet::MouseEvent)>,
+    _on_popup_close: Closure<dyn FnMut(JsValue)>,
     /// Gives a popup's link its address when it is about to be followed, so it carries the view of that moment.
     refresh_link: Closure<dyn Fn(web_sys::Event)>,
 }
@@ -55,9 +65,9 @@ pub fn SchoolMap(
     /// The journey origin, drawn as its own marker.
     #[prop(into)]
     origin: Signal<Option<proxipro_model::LatLon>>,
-    /// Isochrone polygons, (minutes, GeoJSON), widest first.
+    /// Isochrone polygons, (minutes, GeoJSON), widest first, and the origin they were computed from.
     #[prop(into)]
-    bands: Signal<Vec<(u32, String)>>,
+    bands: Signal<(Option<(f64, f64)>, Vec<(u32, String)>)>,
     /// A click or tap on the map: (lat, lon) of the new origin.
     #[prop(into)]
     on_pick_origin: Callback<(f64, f64)>,
@@ -71,6 +81,8 @@ pub fn SchoolMap(
     let config = expect_context::<AppConfig>();
     let container = NodeRef::<Div>::new();
     let live = StoredValue::new_local(None::<LiveMap>);
+    // Bumped once the markers exist: a school chosen before (a shared `ecole=` link) is then focused.
+    let markers_ready = RwSignal::new(0u32);
     // Leaflet's script did not load (blocked, offline first visit): the list still works.
     let map_failed = RwSignal::new(false);
 
@@ -86,8 +98,9 @@ pub fn SchoolMap(
                 return;
             };
             if let Some(dataset) = dataset {
-                live.show_schools(&dataset);
+                live.show_schools(&dataset, highlighted);
                 visible_schools.with_untracked(|visible| live.mute_others(visible));
+                markers_ready.update(|n| *n += 1);
             }
         });
     });
@@ -97,11 +110,15 @@ pub fn SchoolMap(
     Effect::new(move |_| {
         let uai = selected.get();
         let shown = shown.get();
+        markers_ready.track();
         request_animation_frame(move || {
-            live.try_with_value(|live| {
+            live.try_update_value(|live| {
                 let Some(live) = live else { return };
                 if shown {
                     live.map.invalidate_size(false);
+                    if let Some(bounds) = live.pending_fit.take() {
+                        live.fit(bounds);
+                    }
                 }
                 if let Some(uai) = &uai {
                     live.focus_school(uai);
@@ -136,10 +153,10 @@ pub fn SchoolMap(
 
     Effect::new(move |_| {
         let origin = origin.get();
-        let bands = bands.get();
+        let (from, bands) = bands.get();
         live.update_value(|live| {
             if let Some(live) = live {
-                crate::perf::measure("bandsDraw", || live.show_journey(origin, &bands));
+                crate::perf::measure("bandsDraw", || live.show_journey(origin, from, &bands));
             }
         });
     });
@@ -188,10 +205,34 @@ fn create_map(
     origin.add_to(&map);
     let markers = LayerGroup::new();
     markers.add_to(&map);
-    let on_click = Closure::<dyn FnMut(leaflet::MouseEvent)>::new(move |event: leaflet::MouseEvent| {
-        let point = event.lat_lng();
-        on_pick.run((point.lat(), point.lng()));
-    });
+    // A tap that closes a popup only closes it, and the two taps of a double-tap zoom only zoom:
+    // the origin moves after a lone click, once no second one has come.
+    let popup_closed_at = Rc::new(Cell::new(f64::NEG_INFINITY));
+    let pending = Rc::new(Cell::new(None::<TimeoutHandle>));
+    let on_popup_close = {
+        let popup_closed_at = popup_closed_at.clone();
+        Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| popup_closed_at.set(crate::perf::now()))
+    };
+    map.on("popupclose", on_popup_close.as_ref());
+    let on_click = {
+        let pending = pending.clone();
+        Closure::<dyn FnMut(leaflet::MouseEvent)>::new(move |event: leaflet::MouseEvent| {
+            if let Some(first) = pending.take() {
+                first.clear();
+                return;
+            }
+            if crate::perf::now() - popup_closed_at.get() < SAME_TAP_MS {
+                return;
+            }
+            let point = (event.lat_lng().lat(), event.lat_lng().lng());
+            let pending_now = pending.clone();
+            let pick = move || {
+                pending_now.set(None);
+                on_pick.run(point);
+            };
+            pending.set(set_timeout_with_handle(pick, DOUBLE_TAP).ok());
+        })
+    };
     map.on("click", on_click.as_ref());
     let refresh_link = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
         let link = event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
@@ -211,13 +252,15 @@ fn create_map(
         origin,
         origin_drawn: None,
         fitted_origin: None,
+        pending_fit: None,
         _on_click: on_click,
+        _on_popup_close: on_popup_close,
         refresh_link,
     })
 }
 
 impl LiveMap {
-    fn show_schools(&mut self, dataset: &Dataset) {
+    fn show_schools(&mut self, dataset: &Dataset, highlighted: RwSignal<Option<String>>) {
         let schools = &dataset.schools;
         self.markers.clear_layers();
         self.by_uai.clear();
@@ -240,14 +283,34 @@ impl LiveMap {
             if let Some(content) = popup_content(school, dataset.offers_at(&school.uai).count(), &self.refresh_link) {
                 marker.bind_popup_with_options(&content, &popup_options);
             }
+            // A marker under the pointer highlights its school's rows in the list, as a row does its marker.
+            let (over, out) = (school.uai.clone(), school.uai.clone());
+            let enter = Closure::<dyn Fn()>::new(move || highlighted.set(Some(over.clone())));
+            let leave = Closure::<dyn Fn()>::new(move || {
+                if highlighted.with_untracked(|h| h.as_deref() == Some(out.as_str())) {
+                    highlighted.set(None);
+                }
+            });
+            marker.on("mouseover", &enter.into_js_value());
+            marker.on("mouseout", &leave.into_js_value());
             self.markers.add_layer(&marker);
             self.by_uai.insert(school.uai.clone(), marker);
         }
         if !self.fitted {
             if let Some(bounds) = bounds(schools) {
-                self.map.fit_bounds_with_options(&bounds, &fit_options(24.0));
+                self.fit(bounds);
                 self.fitted = true;
             }
+        }
+    }
+
+    /// Shows `bounds` now, or when the map is next shown if it is hidden.
+    fn fit(&mut self, bounds: LatLngBounds) {
+        if self.map.get_container().client_width() == 0 {
+            self.pending_fit = Some(bounds);
+        } else {
+            self.pending_fit = None;
+            self.map.fit_bounds_with_options(&bounds, &fit_options(24.0));
         }
     }
 }
@@ -278,9 +341,12 @@ impl LiveMap {
 }
 
 impl LiveMap {
-    fn show_journey(&mut self, origin: Option<proxipro_model::LatLon>, bands: &[(u32, String)]) {
+    fn show_journey(&mut self, origin: Option<proxipro_model::LatLon>, from: Option<(f64, f64)>, bands: &[(u32, String)]) {
         self.journey.clear_layers();
         let key = origin.map(|o| (o.lat, o.lon));
+        // A new origin's marker shows at once; the previous origin's polygons are not drawn
+        // (nor fitted) around it while its own are computed.
+        let bands = if from == key { bands } else { &[] };
         let count = bands.len().max(1) as f64;
         for (rank, (minutes, geojson)) in bands.iter().enumerate() {
             let Ok(data) = js_sys::JSON::parse(geojson) else { continue };
@@ -299,7 +365,7 @@ impl LiveMap {
                 // An empty band has no bounds to fit.
                 let has_area = geojson.contains("[[");
                 if has_area {
-                    self.map.fit_bounds_with_options(&layer.get_bounds(), &fit_options(24.0));
+                    self.fit(layer.get_bounds());
                     self.fitted_origin = key;
                 }
             }

@@ -92,7 +92,7 @@ pub fn OfferList(
     };
     let items = view! {
         <For each=rows key=|row| row.clone() let((index, trip))>
-            {offer_item(&row_data, &row_data.offers[index], trip)}
+            {offer_item(&row_data, &row_data.offers[index], trip, highlighted)}
         </For>
     };
     // One set of listeners on the list instead of five per row: rows are cheap to build when a filter changes.
@@ -175,7 +175,9 @@ fn refresh_link(item: &web_sys::Element, store: ViewStore) {
     }
 }
 
-fn offer_item(dataset: &Dataset, offer: &Offer, trip: Option<(String, bool)>) -> impl IntoView {
+fn offer_item(dataset: &Dataset, offer: &Offer, trip: Option<(String, bool)>, highlighted: RwSignal<Option<String>>) -> impl IntoView {
+    let uai = offer.uai.clone();
+    let is_highlighted = move || highlighted.with(|h| h.as_deref() == Some(uai.as_str()));
     let programme = dataset.programme(&offer.cfd);
     let school = dataset.school(&offer.uai);
     let title = programme.map(offer_title).unwrap_or_else(|| offer.cfd.clone());
@@ -198,6 +200,7 @@ fn offer_item(dataset: &Dataset, offer: &Offer, trip: Option<(String, bool)>) ->
         <li>
             <a
                 class="offer-item"
+                class:is-highlighted=is_highlighted
                 // The view is added when the link is hovered, focused or followed (refresh_link).
                 href=card_path(&offer.id)
                 data-offer=offer.id.clone()

@@ -15,12 +15,18 @@ pub fn TripSection(uai: String) -> impl IntoView {
     let store = expect_context::<ViewStore>();
     // Only what the trip depends on: opening another card or changing a filter recomputes nothing.
     let trip = Memo::new(move |_| store.state.with(|s| (s.origin, journey::times_key(s), s.budget)));
+    // The explorer without this card (in the phone's sheet, the card's own address would go nowhere).
+    let explorer_link = move || {
+        let mut state = store.state.get();
+        state.card = None;
+        store.url("/", &state)
+    };
     let content = move || {
         let Some(origin) = trip.with(|t| t.0) else {
             return view! {
                 <p>
                     "Aucun point de départ choisi. "
-                    <a href=store.link("/")>"Indiquez une adresse, un collège ou un point sur la carte"</a>
+                    <a href=explorer_link>"Indiquez une adresse, un collège ou un point sur la carte"</a>
                     " pour voir le temps de trajet jusqu'à cet établissement."
                 </p>
             }
