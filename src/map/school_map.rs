@@ -26,6 +26,9 @@ const DOUBLE_TAP: std::time::Duration = std::time::Duration::from_millis(300);
 /// Leaflet closes an open popup on the same tap, just before its click.
 const SAME_TAP_MS: f64 = 50.0;
 
+/// Isochrone polygons, (minutes, GeoJSON) widest first, with the origin (lat, lon) they were computed from.
+pub type Polygons = (Option<(f64, f64)>, Vec<(u32, String)>);
+
 struct LiveMap {
     map: Map,
     markers: LayerGroup,
@@ -67,7 +70,7 @@ pub fn SchoolMap(
     origin: Signal<Option<proxipro_model::LatLon>>,
     /// Isochrone polygons, (minutes, GeoJSON), widest first, and the origin they were computed from.
     #[prop(into)]
-    bands: Signal<(Option<(f64, f64)>, Vec<(u32, String)>)>,
+    bands: Signal<Polygons>,
     /// A click or tap on the map: (lat, lon) of the new origin.
     #[prop(into)]
     on_pick_origin: Callback<(f64, f64)>,

@@ -80,7 +80,7 @@ pub fn parse_page(text: &str, requested: u32) -> Result<FormationsPage, ApiError
     }
     let received = page.formations.len();
     let formations: Vec<FormationItem> =
-        page.formations.into_iter().filter_map(|item| serde_json::from_value(item).ok()).collect();
+        page.formations.iter().filter_map(|item| serde_json::from_str(item.get()).ok()).collect();
     Ok(FormationsPage { pagination, unreadable: received - formations.len(), formations })
 }
 

@@ -24,7 +24,7 @@ pub struct FormationsPage {
 pub(crate) struct RawPage {
     pub pagination: Pagination,
     #[serde(default)]
-    pub formations: Vec<serde_json::Value>,
+    pub formations: Vec<Box<serde_json::value::RawValue>>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
