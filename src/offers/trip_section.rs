@@ -45,10 +45,11 @@ pub fn TripSection(uai: String) -> impl IntoView {
         };
         let state = store.state.get_untracked();
         let journey = journey::school_times(&routing, &state, LatLon::new(origin.lat, origin.lon));
-        let how = match state.mode {
-            Mode::Transit if state.arrive_by => format!("Transports en commun, arrivée avant {}", format_time(state.time)),
-            Mode::Transit => format!("Transports en commun, départ à {}", format_time(state.time)),
-            mode => mode.label().to_string(),
+        // The timetable's terms, for public transport only ("à pied", "à vélo" are in the trip line).
+        let timetable = match state.mode {
+            Mode::Transit if state.arrive_by => Some(format!("Transports en commun, arrivée avant {}", format_time(state.time))),
+            Mode::Transit => Some(format!("Transports en commun, départ à {}", format_time(state.time))),
+            Mode::Walk | Mode::Bike => None,
         };
         match journey.schools.get(&uai) {
             Some(reached) => {
@@ -56,14 +57,16 @@ pub fn TripSection(uai: String) -> impl IntoView {
                     .then(|| format!("Au-delà de votre temps de trajet maximal ({} min).", state.budget));
                 view! {
                     <p class="trip-time">{format!("≈ {} min · {}", reached.minutes.round(), reached.how)}</p>
-                    <p class="figure-origin">{how}</p>
+                    {timetable.map(|text| view! { <p class="figure-origin">{text}</p> })}
                     {beyond.map(|text| view! { <p class="hint">{text}</p> })}
                 }
                 .into_any()
             }
             None => view! {
-                <p class="figure-missing">"Pas de trajet de moins de 90 minutes depuis ce point."</p>
-                <p class="figure-origin">{how}</p>
+                <p class="figure-missing">
+                    {format!("Pas de trajet de moins de 90 minutes depuis ce point ({}).", state.mode.label().to_lowercase())}
+                </p>
+                {timetable.map(|text| view! { <p class="figure-origin">{text}</p> })}
             }
             .into_any(),
         }
