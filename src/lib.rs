@@ -20,7 +20,6 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
-use wasm_bindgen::JsCast;
 
 use crate::about::AboutPage;
 use crate::config::AppConfig;
@@ -31,6 +30,7 @@ use crate::selection::selection_page::SelectionPage;
 use crate::source::{AppData, Loaded};
 use crate::state::view::ViewStore;
 use crate::state::wishes::WishStore;
+use crate::ui::focus::focus_first_shown;
 use crate::ui::header::SiteHeader;
 use crate::ui::load_state::DataNotices;
 
@@ -109,7 +109,7 @@ fn page_title_and_focus(view_store: ViewStore) {
         let path = location.pathname.get();
         if previous.is_some_and(|previous| previous != path) {
             // Once the new screen is drawn.
-            request_animation_frame(focus_main_heading);
+            focus_main_heading();
         }
         path
     });
@@ -138,27 +138,10 @@ fn page_title(path: &str, card: Option<&str>, loaded: Option<&Loaded>) -> String
     format!("{page} – ProxiPro")
 }
 
+/// A hidden element cannot take the focus: on a phone the explorer shows its map, not the
+/// list panel that holds its title, so the map's region comes next.
 fn focus_main_heading() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    // A hidden element cannot take the focus: on a phone the explorer shows its map, not the
-    // list panel that holds its title, so the map's region comes next.
-    let visible = |css: &str| {
-        document
-            .query_selector(css)
-            .ok()
-            .flatten()
-            .filter(|e| e.client_width() > 0)
-    };
-    let target = ["main h1", "#vue-carte", "main"]
-        .into_iter()
-        .find_map(visible)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(target) = target {
-        if !target.has_attribute("tabindex") {
-            let _ = target.set_attribute("tabindex", "-1");
-        }
-        let _ = target.focus();
-    }
+    focus_first_shown(["main h1", "#vue-carte", "main"].map(String::from).to_vec());
 }
 
 #[component]

@@ -3,13 +3,13 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use proxipro_explore::filters::Facets;
 use proxipro_explore::url_state::EMPLOYMENT_THRESHOLDS;
 use proxipro_explore::{Filters, NoProspectsMode, SortKey, ViewState};
 use proxipro_model::{Diploma, Route};
 
 use crate::state::view::ViewStore;
+use crate::ui::focus::focus_first_shown;
 
 /// Typing settles for this long before the list follows.
 const TYPING_PAUSE: Duration = Duration::from_millis(250);
@@ -301,20 +301,9 @@ fn ActiveFilters() -> impl IntoView {
 /// The chips are rebuilt without the one that had the focus: it goes to the chip now in
 /// that place, else the last one, else the search field, never back to the page's start.
 fn focus_after_removal(index: Option<usize>) {
-    request_animation_frame(move || {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-        let chips = document.query_selector_all(".active-filters .chip").ok();
-        let chip = |i: u32| chips.as_ref().and_then(|list| list.item(i));
-        let count = chips.as_ref().map_or(0, |list| list.length());
-        let target = match index {
-            Some(i) if count > 0 => chip((i as u32).min(count - 1)),
-            _ => None,
-        }
-        .or_else(|| document.get_element_by_id("recherche").map(Into::into));
-        if let Some(element) = target.and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = element.focus();
-        }
-    });
+    let mut candidates: Vec<String> = index.map(|i| format!(".active-filters li:nth-child({}) .chip", i + 1)).into_iter().collect();
+    candidates.extend([".active-filters li:last-child .chip".to_string(), "#recherche".to_string()]);
+    focus_first_shown(candidates);
 }
 
 fn reset(state: &mut ViewState) {

@@ -2,12 +2,12 @@
 //! the time budget and the departure or arrival time.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use proxipro_explore::url_state::{format_time, parse_time, Mode, BUDGET_RANGE, BUDGET_STEP};
 
 use super::origin_picker::OriginPicker;
 use crate::source::AppData;
 use crate::state::view::ViewStore;
+use crate::ui::focus::focus_first_shown;
 
 #[component]
 pub fn JourneyPanel(
@@ -89,15 +89,7 @@ pub fn JourneyPanel(
         let next = Mode::ALL[(current + step) % count];
         store.update(|s| s.mode = next);
         // The chosen button is the new tab stop: the focus goes with the choice.
-        request_animation_frame(|| {
-            let checked = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.query_selector(".mode-choice [aria-checked=\"true\"]").ok().flatten())
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(button) = checked {
-                let _ = button.focus();
-            }
-        });
+        focus_first_shown(vec![".mode-choice [aria-checked=\"true\"]".to_string()]);
     };
 
     view! {

@@ -4,7 +4,6 @@ use std::collections::{BTreeSet, HashMap};
 
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use proxipro_explore::url_state::selection_param;
 use proxipro_explore::{export, Ambition};
 use proxipro_isochrone::LatLon;
@@ -18,6 +17,7 @@ use crate::journey;
 use crate::source::AppData;
 use crate::state::wishes::WishStore;
 use crate::ui::clipboard::{copy_link, Copied};
+use crate::ui::focus::focus_first_shown;
 use crate::ui::format::{count, decimal, percent};
 use crate::ui::load_state::{LoadFailed, Loading};
 
@@ -254,32 +254,15 @@ fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
 
 /// The list is redrawn after a move: the focus follows the moved wish (its other arrow at an end).
 fn focus_moved(offer_id: &str, direction: &'static str) {
-    let selector = |direction: &str| format!(".wish[data-offer=\"{offer_id}\"] [data-move={direction}]");
-    let (same, other) = (selector(direction), selector(if direction == "up" { "down" } else { "up" }));
-    request_animation_frame(move || {
-        let button = [same, other].into_iter().filter_map(|css| query(&css)).find(|b| !b.has_attribute("disabled"));
-        focus(button);
-    });
+    let arrow = |direction: &str| format!(".wish[data-offer=\"{offer_id}\"] [data-move={direction}]:not([disabled])");
+    focus_first_shown(vec![arrow(direction), arrow(if direction == "up" { "down" } else { "up" })]);
 }
 
 /// After a removal the focus goes to the wish now in that place, else the last one, else the heading.
 fn focus_after_removal(rank: usize) {
-    request_animation_frame(move || {
-        let titles = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector_all(".wish .wish-title").ok());
-        let count = titles.as_ref().map_or(0, |t| t.length());
-        let title = (count > 0).then(|| titles.as_ref().and_then(|t| t.item((rank as u32).min(count - 1)))).flatten();
-        focus(title.and_then(|node| node.dyn_into::<web_sys::Element>().ok()).or_else(|| query(".selection h1")));
-    });
-}
-
-fn query(css: &str) -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.query_selector(css).ok().flatten()
-}
-
-fn focus(element: Option<web_sys::Element>) {
-    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = element.focus();
-    }
+    focus_first_shown(vec![
+        format!(".wish:nth-child({}) .wish-title", rank + 1),
+        ".wish:last-child .wish-title".to_string(),
+        ".selection h1".to_string(),
+    ]);
 }
