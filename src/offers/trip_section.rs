@@ -64,7 +64,7 @@ pub fn TripSection(uai: String) -> impl IntoView {
             }
             None => view! {
                 <p class="figure-missing">
-                    {format!("Pas de trajet de moins de 90 minutes depuis ce point ({}).", state.mode.label().to_lowercase())}
+                    {format!("Pas de trajet de moins de 90 minutes depuis ce point ({}).", by_mode(state.mode))}
                 </p>
                 {timetable.map(|text| view! { <p class="figure-origin">{text}</p> })}
             }
@@ -76,5 +76,15 @@ pub fn TripSection(uai: String) -> impl IntoView {
             <h2 id="trajet">"Trajet depuis votre point de départ"</h2>
             {content}
         </section>
+    }
+}
+
+/// Written out rather than lowercased from the label: `to_lowercase` brings Unicode's case
+/// tables into the wasm (7 KB brotli).
+fn by_mode(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Walk => "à pied",
+        Mode::Bike => "à vélo",
+        Mode::Transit => "en transports en commun",
     }
 }
