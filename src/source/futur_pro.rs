@@ -6,7 +6,7 @@ use futures::stream::{self, StreamExt};
 use proxipro_futurpro::{detail_path, list_path, parse_detail, parse_page, ApiError, DatasetBuilder, FormationItem, MAX_PAGES};
 use proxipro_model::{Dataset, LatLon, Provenance};
 
-use super::http::get;
+use super::http;
 use super::{DatasetLoad, LoadError, StaticDataset};
 
 /// Detail requests in flight at once: quick on a good line, gentle with the server.
@@ -159,7 +159,7 @@ fn metres(a: LatLon, b: LatLon) -> f64 {
 }
 
 async fn get_text(url: &str) -> Result<String, LoadError> {
-    get(url).await?.text().await.map_err(|_| LoadError::Network { url: url.to_string() })
+    Ok(http::get_text(url).await?.body)
 }
 
 fn api_error(url: &str, error: ApiError) -> LoadError {
@@ -173,6 +173,7 @@ fn short_reason(error: &LoadError) -> String {
     match error {
         LoadError::Network { .. } => "pas de réponse".into(),
         LoadError::Timeout { seconds, .. } => format!("pas de réponse en {seconds} s"),
+        LoadError::Interrupted { seconds, .. } => format!("réponse interrompue après {seconds} s"),
         LoadError::Status { status, .. } => format!("erreur {status}"),
         other => other.to_string(),
     }

@@ -7,6 +7,8 @@ pub enum LoadError {
     Network { url: String },
     /// No answer within the time limit.
     Timeout { url: String, seconds: u32 },
+    /// An answer that started but did not finish arriving in time (a stalled connection).
+    Interrupted { url: String, seconds: u32 },
     /// The server answered with an error status.
     Status { url: String, status: u16 },
     /// The answer is not the JSON we expect.
@@ -23,7 +25,7 @@ impl LoadError {
     /// Worth trying again by itself: no answer, or a server error that may pass.
     pub fn is_transient(&self) -> bool {
         match self {
-            LoadError::Network { .. } | LoadError::Timeout { .. } => true,
+            LoadError::Network { .. } | LoadError::Timeout { .. } | LoadError::Interrupted { .. } => true,
             LoadError::Status { status, .. } => *status >= 500 || *status == 429,
             LoadError::Malformed { .. } | LoadError::Version { .. } | LoadError::Incomplete { .. } | LoadError::Empty { .. } => {
                 false
@@ -38,6 +40,7 @@ impl LoadError {
         match &mut self {
             LoadError::Network { url }
             | LoadError::Timeout { url, .. }
+            | LoadError::Interrupted { url, .. }
             | LoadError::Status { url, .. }
             | LoadError::Malformed { url, .. }
             | LoadError::Version { url, .. }
@@ -56,6 +59,9 @@ impl fmt::Display for LoadError {
             }
             LoadError::Timeout { url, seconds } => {
                 write!(f, "Le serveur n'a pas répondu en {seconds} secondes ({url}). Vérifiez votre connexion puis réessayez.")
+            }
+            LoadError::Interrupted { url, seconds } => {
+                write!(f, "Le téléchargement de {url} ne s'est pas terminé en {seconds} secondes. Vérifiez votre connexion puis réessayez.")
             }
             LoadError::Status { url, status } => {
                 write!(f, "Le serveur a répondu par une erreur {status} pour {url}.")

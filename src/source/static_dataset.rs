@@ -1,11 +1,10 @@
 //! The dataset built by `proxipro-builder`, served as static JSON next to the app.
 
-use gloo_net::http::Response;
 use proxipro_model::{Dataset, Provenance, DATASET_FILE, PROVENANCE_FILE};
 use serde::de::DeserializeOwned;
 
 use super::cache_status;
-use super::http::get;
+use super::http::{get_bytes, get_text};
 use super::LoadError;
 
 
@@ -26,9 +25,9 @@ impl StaticDataset {
 
     pub async fn dataset(&self) -> Result<Dataset, LoadError> {
         let url = format!("{}/{DATASET_FILE}", self.base_url);
-        let response = get(&url).await?;
-        let cached_at = cache_status::cached_at(&response);
-        let dataset: Dataset = parse_json(response, &url, "datasetParse").await?;
+        let fetched = get_text(&url).await?;
+        let cached_at = cache_status::cached_at(&fetched.response);
+        let dataset: Dataset = parse_json(&fetched.body, &url, "datasetParse")?;
         dataset.check_version().map_err(|detail| LoadError::Version { url, detail })?;
         cache_status::record_dataset(cached_at);
         Ok(dataset)
@@ -36,7 +35,7 @@ impl StaticDataset {
 
     pub async fn provenance(&self) -> Result<Provenance, LoadError> {
         let url = format!("{}/{PROVENANCE_FILE}", self.base_url);
-        let provenance: Provenance = get_json(&url, "provenanceParse").await?;
+        let provenance: Provenance = parse_json(&get_text(&url).await?.body, &url, "provenanceParse")?;
         provenance.check_version().map_err(|detail| LoadError::Version { url, detail })?;
         Ok(provenance)
     }
@@ -44,21 +43,14 @@ impl StaticDataset {
     /// The network file of the region, checked and decoded.
     pub async fn network(&self, file: &str) -> Result<proxipro_isochrone::Network, LoadError> {
         let url = format!("{}/{file}", self.base_url);
-        let response = get(&url).await?;
-        let bytes = response.binary().await.map_err(|_| LoadError::Network { url: url.clone() })?;
+        let bytes = get_bytes(&url).await?.body;
         crate::perf::measure("networkDecode", || proxipro_isochrone::format::decode(&bytes))
             .map_err(|error| LoadError::Malformed { url, detail: error.to_string() })
     }
 }
 
-/// Fetches and parses `url`; the parse time is recorded as `timing` (see [`crate::perf`]).
-async fn get_json<T: DeserializeOwned>(url: &str, timing: &str) -> Result<T, LoadError> {
-    parse_json(get(url).await?, url, timing).await
-}
-
-async fn parse_json<T: DeserializeOwned>(response: Response, url: &str, timing: &str) -> Result<T, LoadError> {
-    let text = response.text().await.map_err(|_| LoadError::Network { url: url.to_string() })?;
-    crate::perf::measure(timing, || serde_json::from_str(&text))
+/// Parses the body of `url`; the parse time is recorded as `timing` (see [`crate::perf`]).
+fn parse_json<T: DeserializeOwned>(text: &str, url: &str, timing: &str) -> Result<T, LoadError> {
+    crate::perf::measure(timing, || serde_json::from_str(text))
         .map_err(|error| LoadError::Malformed { url: url.to_string(), detail: error.to_string() })
 }
-
