@@ -18,6 +18,7 @@ use crate::journey;
 use crate::search::filter_panel::FilterPanel;
 use crate::search::journey_panel::JourneyPanel;
 use crate::source::AppData;
+use crate::state::journeys::JourneyStore;
 use crate::state::view::ViewStore;
 use crate::ui::load_state::{LoadFailed, Loading};
 use card_sheet::CardSheet;
@@ -49,15 +50,7 @@ pub fn ExplorerPage() -> impl IntoView {
     // Only what changes the journeys; filters and sort do not recompute them.
     let trip = Memo::new(move |_| store.state.with(|s| (s.origin, journey::times_key(s), s.budget)));
     // School times do not depend on the budget (but for arrive-by): moving the slider only re-filters.
-    let times_trip = Memo::new(move |_| store.state.with(|s| (s.origin, journey::times_key(s))));
-    let journey = Memo::new(move |_| {
-        let routing = data.routing()?;
-        let origin = times_trip.get().0?;
-        let state = store.state.get_untracked();
-        Some(crate::perf::measure("journey", || {
-            journey::school_times(&routing, &state, LatLon::new(origin.lat, origin.lon))
-        }))
-    });
+    let journey = expect_context::<JourneyStore>().journey;
     // New polygons on a new grid follow in the next task, so the list and markers answer a change
     // at once; contours on the grid already computed (a lower budget) are cheap enough to come with them.
     let bands_trip = RwSignal::new(None);

@@ -28,6 +28,7 @@ use crate::offers::offer_card::OfferCardPage;
 use crate::selection::compare_page::ComparePage;
 use crate::selection::selection_page::SelectionPage;
 use crate::source::{AppData, Loaded};
+use crate::state::journeys::JourneyStore;
 use crate::state::view::ViewStore;
 use crate::state::wishes::WishStore;
 use crate::ui::focus::focus_first_shown;
@@ -64,8 +65,9 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let view_store = ViewStore::provide();
     WishStore::provide(view_store, expect_context::<AppConfig>().selection_key());
-    // A starting point (chosen, or in the address) needs the transport network at once.
     let data = expect_context::<AppData>();
+    JourneyStore::provide(view_store, data);
+    // A starting point (chosen, or in the address) needs the transport network at once.
     Effect::new(move |_| {
         if view_store.state.with(|s| s.origin.is_some()) {
             data.want_routing();

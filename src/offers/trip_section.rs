@@ -3,16 +3,17 @@
 
 use leptos::prelude::*;
 use proxipro_explore::url_state::{format_time, Mode};
-use proxipro_isochrone::LatLon;
 
 use crate::journey;
 use crate::source::AppData;
+use crate::state::journeys::JourneyStore;
 use crate::state::view::ViewStore;
 
 #[component]
 pub fn TripSection(uai: String) -> impl IntoView {
     let data = expect_context::<AppData>();
     let store = expect_context::<ViewStore>();
+    let journeys = expect_context::<JourneyStore>();
     // Only what the trip depends on: opening another card or changing a filter recomputes nothing.
     let trip = Memo::new(move |_| store.state.with(|s| (s.origin, journey::times_key(s), s.budget)));
     // The explorer without this card (in the phone's sheet, the card's own address would go nowhere).
@@ -22,7 +23,7 @@ pub fn TripSection(uai: String) -> impl IntoView {
         store.url("/", &state)
     };
     let content = move || {
-        let Some(origin) = trip.with(|t| t.0) else {
+        if trip.with(|t| t.0.is_none()) {
             return view! {
                 <p>
                     "Aucun point de départ choisi. "
@@ -31,8 +32,8 @@ pub fn TripSection(uai: String) -> impl IntoView {
                 </p>
             }
             .into_any();
-        };
-        let routing = match data.routing.get() {
+        }
+        match data.routing.get() {
             None => return view! { <p class="hint">"Calcul du trajet…"</p> }.into_any(),
             Some(Err(error)) => {
                 return view! { <p class="figure-missing">"Trajet non disponible : " {error.to_string()}</p> }.into_any()
@@ -41,17 +42,17 @@ pub fn TripSection(uai: String) -> impl IntoView {
                 return view! { <p class="figure-missing">"Trajet non disponible : pas de données de transport pour cette région."</p> }
                     .into_any()
             }
-            Some(Ok(Some(routing))) => routing,
-        };
+            Some(Ok(Some(_))) => {}
+        }
         let state = store.state.get_untracked();
-        let journey = journey::school_times(&routing, &state, LatLon::new(origin.lat, origin.lon));
+        let reached = journeys.journey.with(|journey| journey.as_ref().and_then(|journey| journey.schools.get(&uai).cloned()));
         // The timetable's terms, for public transport only ("à pied", "à vélo" are in the trip line).
         let timetable = match state.mode {
             Mode::Transit if state.arrive_by => Some(format!("Transports en commun, arrivée avant {}", format_time(state.time))),
             Mode::Transit => Some(format!("Transports en commun, départ à {}", format_time(state.time))),
             Mode::Walk | Mode::Bike => None,
         };
-        match journey.schools.get(&uai) {
+        match reached {
             Some(reached) => {
                 let beyond = (reached.minutes.round() as u32 > state.budget)
                     .then(|| format!("Au-delà de votre temps de trajet maximal ({} min).", state.budget));

@@ -1,19 +1,19 @@
 //! `/selection`: the wish list, reordered, annotated, compared, printed, exported, shared.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use leptos::html;
 use leptos::prelude::*;
 use proxipro_explore::url_state::selection_param;
 use proxipro_explore::{export, Ambition};
-use proxipro_isochrone::LatLon;
 use proxipro_model::Dataset;
 
 use super::download;
+use crate::state::journeys::JourneyStore;
 use crate::state::view::ViewStore;
 use crate::config::link_with;
 use crate::offers::{has_no_prospects, offer_title};
-use crate::journey;
+use crate::journey::Journey;
 use crate::source::AppData;
 use crate::state::wishes::WishStore;
 use crate::ui::clipboard::{copy_link, Copied};
@@ -42,9 +42,9 @@ pub fn SelectionPage() -> impl IntoView {
 
 #[component]
 fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
-    let data = expect_context::<AppData>();
     let store = expect_context::<WishStore>();
     let view_store = expect_context::<ViewStore>();
+    let journeys = expect_context::<JourneyStore>();
     // Wishes whose offer left the dataset (after an update) are dropped, and the user told.
     let gone = store.list.try_update(|l| l.retain_known(|id| dataset.offer(id).is_some())).unwrap_or(0);
     match gone {
@@ -183,11 +183,7 @@ fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
         let dataset = dataset.clone();
         move |_| {
             // Travel times from the chosen starting point, when there is one and the network is loaded.
-            let state = view_store.state.get_untracked();
-            let minutes = match (data.routing(), state.origin) {
-                (Some(routing), Some(origin)) => journey::school_times(&routing, &state, LatLon::new(origin.lat, origin.lon)).minutes(),
-                _ => HashMap::new(),
-            };
+            let minutes = journeys.journey.with_untracked(|journey| journey.as_ref().map(Journey::minutes).unwrap_or_default());
             let csv = store.list.with(|l| export::csv(&dataset, l, |uai| minutes.get(uai).copied()));
             message.set(download("ma-selection-proxipro.csv", "text/csv;charset=utf-8", &csv).err());
         }

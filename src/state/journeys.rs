@@ -1,0 +1,31 @@
+//! The journeys from the view's starting point to every school, computed once for all the
+//! screens that show them: the explorer's list and map, a card's trip, the selection's export.
+
+use leptos::prelude::*;
+use proxipro_isochrone::LatLon;
+
+use crate::journey::{self, Journey};
+use crate::source::AppData;
+use crate::state::view::ViewStore;
+
+#[derive(Clone, Copy)]
+pub struct JourneyStore {
+    /// `None` until there is a starting point and the transport network is loaded.
+    pub journey: Memo<Option<Journey>>,
+}
+
+impl JourneyStore {
+    pub fn provide(view: ViewStore, data: AppData) -> Self {
+        // Only what the times depend on: filters, sort, an open card and (mostly) the budget change nothing.
+        let key = Memo::new(move |_| view.state.with(|s| (s.origin, journey::times_key(s))));
+        let journey = Memo::new(move |_| {
+            let routing = data.routing()?;
+            let origin = key.get().0?;
+            let state = view.state.get_untracked();
+            Some(crate::perf::measure("journey", || journey::school_times(&routing, &state, LatLon::new(origin.lat, origin.lon))))
+        });
+        let store = JourneyStore { journey };
+        provide_context(store);
+        store
+    }
+}
