@@ -13,6 +13,10 @@ pub const DEFAULT_GEOCODER: &str = "https://data.geopf.fr/geocodage/search";
 /// Where the static dataset is served, relative to the app.
 pub const DATA_ROOT: &str = "/data";
 
+/// The address's settings, as opposed to its view state: every link between pages keeps them,
+/// so that a reload (or a filter click) stays on the same tiles, data source and geocoder.
+pub const SETTINGS: [&str; 4] = ["tiles", "geocodeur", "api", "region"];
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppConfig {
     pub tiles_url: String,

@@ -131,7 +131,12 @@ async fn when_the_data_fails_to_load_a_french_message_offers_to_retry() {
 
     let message = browser.text(".load-error").await;
     assert!(message.contains("Impossible de charger les formations"), "{message}");
-    assert!(message.contains("erreur 503"), "the message says what went wrong: {message}");
+    assert!(message.contains("momentanément indisponible"), "the message says what went wrong: {message}");
+    assert!(!message.contains("503") && !message.contains("/data/"), "no codes or addresses in the sentence: {message}");
+    // The code and address are folded away, for whoever reports the problem.
+    browser.click(".load-error summary").await;
+    let details = browser.text(".load-error .technical-details").await;
+    assert!(details.contains("dataset.json : erreur 503"), "{details}");
     browser.screenshot("explorer-desktop-load-error").await;
 
     browser.click(".load-error button").await;

@@ -63,9 +63,11 @@ async fn formations_come_from_the_api_with_their_figures_and_the_sources_page_sa
     assert!(card_row(&browser, "Affectés sur leur vœu 1").await.starts_with("Non disponible : non fourni par Futur Pro"));
     browser.screenshot("remote-api-card").await;
 
-    browser.open(&server.url(&format!("/a-propos?tiles=/__test__/tile.png&api={}", server.url("")))).await;
+    // The header's links keep the data source: the sources page, then a reload, still say the API.
+    browser.click(".site-header nav a[href^='/a-propos']").await;
     let origin = wait_until_text(&browser, ".data-origin", "API Futur Pro").await;
     assert!(origin.contains(&server.url("")), "{origin}");
+    browser.client.refresh().await.expect("reload");
     wait_until_text(&browser, ".source-list", "via l'API Futur Pro").await;
     browser.close().await;
 }
@@ -90,7 +92,9 @@ async fn a_partial_list_is_said_a_failed_retry_keeps_it_and_a_good_retry_complet
     server.add_canned(Canned::new("page=1&", 500, r#"{"statusCode":500,"error":"Internal Server Error"}"#).times(3));
     browser.click(".data-notices button").await;
     let error = wait_until_text(&browser, ".data-notices-error", "Actualisation impossible").await;
-    assert!(error.contains("erreur 500"), "{error}");
+    assert!(error.contains("momentanément indisponible"), "{error}");
+    browser.click(".data-notices-error summary").await;
+    assert!(browser.text(".data-notices-error .technical-details").await.contains("erreur 500"));
     assert_eq!(browser.text(".list-count").await, before, "the previous list stays");
     let filter = browser.script("return new URLSearchParams(location.search).get('diplome')").await;
     assert_eq!(filter, serde_json::json!("cap"), "the user's filter is kept");
@@ -130,9 +134,9 @@ async fn a_missing_detail_is_said_on_the_list_and_on_its_card() {
 async fn client_errors_malformed_and_empty_answers_are_said_in_french_with_a_retry() {
     let empty = r#"{"pagination":{"total":0,"page":1,"items_par_page":100,"nombre_de_page":0},"formations":[]}"#;
     let cases = [
-        (Canned::new("/api/formations", 404, r#"{"statusCode":404,"error":"Not Found"}"#), "erreur 404"),
+        (Canned::new("/api/formations", 404, r#"{"statusCode":404,"error":"Not Found"}"#), "introuvables"),
         (Canned::new("/api/formations", 200, "<html><body>502 Bad Gateway</body></html>"), "illisibles"),
-        (Canned::new("/api/formations", 200, empty), "aucune formation"),
+        (Canned::new("/api/formations", 200, empty), "Aucune formation"),
     ];
     let browser = Browser::launch(Viewport::Desktop).await;
     for (canned, expected) in cases {
@@ -143,7 +147,7 @@ async fn client_errors_malformed_and_empty_answers_are_said_in_french_with_a_ret
         let query = browser.script("return location.search").await;
         let query = query.as_str().unwrap_or_default();
         assert!(query.contains("mode=velo") && query.contains("budget=20"), "the user's choices stay: {query}");
-        browser.screenshot(&format!("remote-api-error-{}", expected.replace(' ', "-"))).await;
+        browser.screenshot(&format!("remote-api-error-{}", expected.to_lowercase().replace(' ', "-"))).await;
     }
     browser.close().await;
 }

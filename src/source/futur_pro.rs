@@ -83,8 +83,8 @@ impl FuturProApi {
 
         match unreadable {
             0 => {}
-            1 => notices.push("Une offre de la liste de l'API était illisible : elle n'est pas reprise.".into()),
-            n => notices.push(format!("{n} offres de la liste de l'API étaient illisibles : elles ne sont pas reprises.")),
+            1 => notices.push("Une formation de la liste de l'API était illisible : elle n'est pas reprise.".into()),
+            n => notices.push(format!("{n} formations de la liste de l'API étaient illisibles : elles ne sont pas reprises.")),
         }
         let details: Vec<Result<FormationItem, String>> =
             stream::iter(items.iter().map(|item| self.detail(item))).buffered(PARALLEL_DETAILS).collect().await;
@@ -103,8 +103,8 @@ impl FuturProApi {
         let converted = builder.finish();
         if let Some(first) = converted.skipped.first() {
             notices.push(match converted.skipped.len() {
-                1 => format!("Une offre non reprise : {first}."),
-                n => format!("{n} offres non reprises, par exemple {first}."),
+                1 => format!("Une formation non reprise : {first}."),
+                n => format!("{n} formations non reprises, par exemple {first}."),
             });
         }
         let mut dataset = converted.dataset;
@@ -175,6 +175,9 @@ fn short_reason(error: &LoadError) -> String {
         LoadError::Timeout { seconds, .. } => format!("pas de réponse en {seconds} s"),
         LoadError::Interrupted { seconds, .. } => format!("réponse interrompue après {seconds} s"),
         LoadError::Status { status, .. } => format!("erreur {status}"),
-        other => other.to_string(),
+        LoadError::Malformed { .. } => "données illisibles".into(),
+        LoadError::Version { .. } => "format inattendu".into(),
+        LoadError::Incomplete { .. } => "réponse incomplète".into(),
+        LoadError::Empty { .. } => "réponse vide".into(),
     }
 }

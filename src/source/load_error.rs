@@ -51,33 +51,40 @@ impl LoadError {
     }
 }
 
+/// The sentence for the person in front of the screen: what went wrong and what to do, without
+/// addresses, codes or parser messages (those are in [`LoadError::technical`]).
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            LoadError::Network { .. } => "Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.",
+            LoadError::Timeout { .. } => "Le serveur met trop de temps à répondre. Vérifiez votre connexion puis réessayez.",
+            LoadError::Interrupted { .. } => "Le téléchargement s'est interrompu. Vérifiez votre connexion puis réessayez.",
+            LoadError::Status { status: 404 | 410, .. } => "Les données demandées sont introuvables à cette adresse.",
+            LoadError::Status { status, .. } if *status >= 500 || *status == 429 => {
+                "Le service est momentanément indisponible. Réessayez dans quelques minutes."
+            }
+            LoadError::Status { .. } => "Le serveur a refusé la demande.",
+            LoadError::Malformed { .. } => "Les données reçues sont illisibles.",
+            LoadError::Version { .. } => "Les données ne sont pas au format attendu par cette version de l'application. Rechargez la page.",
+            LoadError::Incomplete { .. } => "La réponse reçue est incomplète. Réessayez dans un moment.",
+            LoadError::Empty { .. } => "Aucune formation n'a été trouvée pour cette région.",
+        })
+    }
+}
+
+impl LoadError {
+    /// For whoever must fix it (an adviser reporting the problem, the site's host): what was asked
+    /// and the exact failure, shown folded under the sentence.
+    pub fn technical(&self) -> String {
         match self {
-            LoadError::Network { url } => {
-                write!(f, "Le serveur n'a pas répondu ({url}). Vérifiez votre connexion puis réessayez.")
-            }
-            LoadError::Timeout { url, seconds } => {
-                write!(f, "Le serveur n'a pas répondu en {seconds} secondes ({url}). Vérifiez votre connexion puis réessayez.")
-            }
-            LoadError::Interrupted { url, seconds } => {
-                write!(f, "Le téléchargement de {url} ne s'est pas terminé en {seconds} secondes. Vérifiez votre connexion puis réessayez.")
-            }
-            LoadError::Status { url, status } => {
-                write!(f, "Le serveur a répondu par une erreur {status} pour {url}.")
-            }
-            LoadError::Malformed { url, detail } => {
-                write!(f, "Les données reçues de {url} sont illisibles ({detail}).")
-            }
-            LoadError::Version { url, detail } => {
-                write!(f, "Les données de {url} ne sont pas au format attendu : {detail}.")
-            }
-            LoadError::Incomplete { url, detail } => {
-                write!(f, "La réponse de {url} est incomplète ({detail}). Réessayez dans un moment.")
-            }
-            LoadError::Empty { url } => {
-                write!(f, "{url} n'a renvoyé aucune formation pour cette région.")
-            }
+            LoadError::Network { url } => format!("{url} : pas de réponse"),
+            LoadError::Timeout { url, seconds } => format!("{url} : pas de réponse en {seconds} s"),
+            LoadError::Interrupted { url, seconds } => format!("{url} : réponse interrompue après {seconds} s"),
+            LoadError::Status { url, status } => format!("{url} : erreur {status}"),
+            LoadError::Malformed { url, detail }
+            | LoadError::Version { url, detail }
+            | LoadError::Incomplete { url, detail } => format!("{url} : {detail}"),
+            LoadError::Empty { url } => format!("{url} : aucune formation"),
         }
     }
 }
