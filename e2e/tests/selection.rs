@@ -133,5 +133,35 @@ async fn an_adviser_filters_builds_a_selection_compares_and_shares_it() {
     other.wait_for_count(".wish", 2).await;
     let order = other.script("return [...document.querySelectorAll('.wish')].map(w => w.dataset.offer)").await;
     assert_eq!(order, serde_json::json!([offers[0], offers[1]]), "the removal survives the reload");
+
+    // The link again replaces the student's own list, which stays on offer even after a reload.
+    other.open(&link).await;
+    other.wait_for_count(".wish", 3).await;
+    other.wait_for_url("an address without the shared selection", |url| url.query_pairs().all(|(k, _)| k != "selection")).await;
+    let address = other.client.current_url().await.expect("current url");
+    other.open(address.as_str()).await;
+    other.wait_for_count(".wish", 3).await;
+    assert!(other.text(".notice").await.contains("Une sélection reçue par lien a remplacé la vôtre"));
+    other.click(".notice-actions button:first-child").await;
+    other.wait_for_count(".wish", 2).await;
+    assert!(other.text(".notice").await.contains("Votre sélection précédente est revenue"));
+    let order = other.script("return [...document.querySelectorAll('.wish')].map(w => w.dataset.offer)").await;
+    assert_eq!(order, serde_json::json!([offers[0], offers[1]]), "the student's own list is back");
     other.close().await;
+}
+
+#[tokio::test]
+async fn a_damaged_share_link_keeps_what_it_can_and_says_what_it_could_not_read() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Phone).await;
+    let offers: Vec<String> = dataset().offers.iter().take(2).map(|o| o.id.clone()).collect();
+    // The second wish lost its ambition (a link cut by a messaging app); `internat=oui` is no on/off value.
+    let link = format!("/selection?{SETTINGS}&internat=oui&selection={}*ambitieux%7C{}", offers[0], offers[1]);
+    browser.open(&server.url(&link)).await;
+    browser.wait_for_count(".wish", 1).await;
+    let notes = browser.text(".address-notes .notice").await;
+    assert!(notes.contains("Un vœu du lien partagé était illisible"), "{notes}");
+    assert!(notes.contains("« internat »"), "{notes}");
+    browser.screenshot("selection-damaged-link-390x844").await;
+    browser.close().await;
 }

@@ -14,8 +14,6 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use proxipro_explore::ViewState;
 
-/// Keys of the address that are settings, not view state (see [`crate::config`]).
-const SETTINGS: [&str; 3] = ["tiles", "region", "geocodeur"];
 
 /// How long the address may lag behind the view: under any human's next action.
 const ADDRESS_DELAY: Duration = Duration::from_millis(120);
@@ -23,8 +21,9 @@ const ADDRESS_DELAY: Duration = Duration::from_millis(120);
 #[derive(Clone, Copy)]
 pub struct ViewStore {
     pub state: Memo<ViewState>,
-    /// Parameters of the address that could not be read, in French.
-    pub notes: Memo<Vec<String>>,
+    /// Parameters of the address that could not be read, in French. Kept once the address is
+    /// rewritten clean (a shared selection taken in, a bad value dropped), until another screen opens.
+    pub notes: RwSignal<Vec<String>>,
     /// The view shown: ahead of the address while a write is pending.
     current: RwSignal<ViewState>,
     /// The pending address write, if any.
@@ -32,8 +31,9 @@ pub struct ViewStore {
     /// Goes to an address: `(url, replace)`; `replace` rewrites the current history entry.
     navigate: Callback<(String, bool)>,
     path: Memo<String>,
-    /// Whether the open card got its own history entry here (so closing it goes back).
-    card_pushed: StoredValue<bool>,
+    /// The view the open card was opened over, when opening it added a history entry here:
+    /// closing goes back to that entry, unless the view changed meanwhile.
+    card_pushed_over: StoredValue<Option<ViewState>>,
 }
 
 /// Query pairs of a `?a=b&c=d` string, decoded.
@@ -62,16 +62,30 @@ impl ViewStore {
         });
         let navigate = use_navigate();
         let current = RwSignal::new(parsed.get_untracked().0);
+        let notes = RwSignal::new(parsed.get_untracked().1);
+        Effect::new(move |_| {
+            let new = parsed.with(|(_, notes)| notes.clone());
+            if !new.is_empty() {
+                notes.set(new);
+            }
+        });
+        Effect::new(move |previous: Option<String>| {
+            let path = location.pathname.get();
+            if previous.is_some_and(|previous| previous != path) {
+                notes.set(Vec::new());
+            }
+            path
+        });
         let store = ViewStore {
             state: Memo::new(move |_| current.get()),
-            notes: Memo::new(move |_| parsed.get().1),
+            notes,
             current,
             pending: StoredValue::new(None),
             navigate: Callback::new(move |(url, replace): (String, bool)| {
                 navigate(&url, NavigateOptions { replace, scroll: false, ..NavigateOptions::default() })
             }),
             path: location.pathname,
-            card_pushed: StoredValue::new(false),
+            card_pushed_over: StoredValue::new(None),
         };
         // The address changed from outside (Back, a link, our own write): it wins over a pending write.
         Effect::new(move |first: Option<()>| {
@@ -125,8 +139,16 @@ impl ViewStore {
     }
 
     /// `path` with the settings and the current view, tracked: links built with it stay current.
+    /// The card open over the explorer stays behind: another page would reopen it on the way back.
     pub fn link(&self, path: &str) -> String {
-        self.state.with(|state| self.url(path, state))
+        self.state.with(|state| match (&state.card, path) {
+            (Some(_), path) if path != "/" => {
+                let mut state = state.clone();
+                state.card = None;
+                self.url(path, &state)
+            }
+            _ => self.url(path, state),
+        })
     }
 
     /// The card's address, with the view (its origin gives the journey) but not the explorer's school or open card.
@@ -147,22 +169,26 @@ impl ViewStore {
             return;
         }
         let replace = state.card.is_some();
+        if !replace {
+            self.card_pushed_over.set_value(Some(state.clone()));
+        }
         state.card = Some(offer_id.to_string());
         self.current.set(state.clone());
-        self.card_pushed.set_value(!replace || self.card_pushed.get_value());
         self.navigate.run((self.url(&self.path.get_untracked(), &state), replace));
     }
 
-    /// Closes the open card: back through history when opening it added an entry, else
-    /// the address loses its `fiche` (a card opened by a link or a reload).
+    /// Closes the open card: back through history when opening it added an entry and the
+    /// view has not changed since (a position found meanwhile must not be lost), else the
+    /// address loses its `fiche` (a card opened by a link or a reload).
     pub fn close_card(&self) {
-        if self.current.with_untracked(|s| s.card.is_none()) {
+        let Some(underneath) = self.current.with_untracked(|s| s.card.is_some().then(|| ViewState { card: None, ..s.clone() }))
+        else {
             return;
-        }
+        };
+        let pushed_over = self.card_pushed_over.try_update_value(Option::take).flatten();
         let history = web_sys::window().and_then(|w| w.history().ok());
         match history {
-            Some(history) if self.card_pushed.get_value() => {
-                self.card_pushed.set_value(false);
+            Some(history) if pushed_over.as_ref() == Some(&underneath) => {
                 self.cancel_write();
                 let _ = history.back();
             }
@@ -175,7 +201,7 @@ impl ViewStore {
         let Ok(params) = web_sys::UrlSearchParams::new() else { return path.to_string() };
         let current = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
         for (key, value) in query_pairs(&current) {
-            if SETTINGS.contains(&key.as_str()) {
+            if crate::config::SETTINGS.contains(&key.as_str()) {
                 params.append(&key, &value);
             }
         }

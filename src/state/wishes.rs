@@ -16,8 +16,22 @@ pub struct WishStore {
     storage_key: StoredValue<String>,
 }
 
+/// Next to the list's key: the user's own list while a shared one replaces it.
+const REPLACED_SUFFIX: &str = ".remplacee";
+/// Next to the list's key: a saved list this version could not read, kept as it was.
+const UNREADABLE_SUFFIX: &str = ".illisible";
+
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn read(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Whether the browser kept it.
+fn write(key: &str, value: &str) -> bool {
+    storage().is_some_and(|storage| storage.set_item(key, value).is_ok())
 }
 
 impl WishStore {
@@ -25,18 +39,35 @@ impl WishStore {
     /// region are not "gone"). A selection in the address (a shared link) is taken in once
     /// and dropped from the address, so that a reload cannot bring it back over later edits.
     pub fn provide(view: ViewStore, storage_key: String) -> Self {
-        let saved = storage().and_then(|s| s.get_item(&storage_key).ok().flatten());
-        let (list, notice) = match saved {
-            Some(text) => WishList::from_storage(&text),
+        let saved = read(&storage_key);
+        let (list, mut notice) = match &saved {
+            Some(text) => WishList::from_storage(text),
             None => (WishList::default(), None),
         };
+        if let (Some(text), Some(_)) = (&saved, &notice) {
+            // Unreadable here (a newer version's format, a damaged entry): kept aside, never overwritten.
+            write(&format!("{storage_key}{UNREADABLE_SUFFIX}"), text);
+        }
+        // A list that a shared link replaced stays on offer across reloads until the user decides.
+        let replaced = read(&format!("{storage_key}{REPLACED_SUFFIX}"))
+            .map(|text| WishList::from_storage(&text).0)
+            .filter(|list| !list.wishes.is_empty());
+        if replaced.is_some() && notice.is_none() {
+            notice = Some("Une sélection reçue par lien a remplacé la vôtre.".into());
+        }
         let store = WishStore {
             list: RwSignal::new(list),
             notice: RwSignal::new(notice),
-            replaced: RwSignal::new(None),
+            replaced: RwSignal::new(replaced),
             storage_key: StoredValue::new(storage_key),
         };
-        Effect::new(move |_| store.list.with(|list| store.save(list)));
+        // Saved on every change after the first reading (which is what storage already holds).
+        Effect::new(move |first: Option<()>| {
+            store.list.track();
+            if first.is_some() {
+                store.list.with_untracked(|list| store.save(list));
+            }
+        });
         Effect::new(move |_| {
             if let Some(shared) = view.state.with(|s| s.selection.clone()) {
                 store.take_shared(shared);
@@ -55,9 +86,14 @@ impl WishStore {
     }
 
     fn save(&self, list: &WishList) {
-        // Private browsing may refuse storage: the list still works for this visit.
-        if let (Some(storage), Some(key)) = (storage(), self.storage_key.try_get_value()) {
-            let _ = storage.set_item(&key, &list.to_storage());
+        let Some(key) = self.storage_key.try_get_value() else { return };
+        // Private browsing or a full storage may refuse it: the list still works for this visit, and the user is told.
+        if !write(&key, &list.to_storage()) {
+            self.notice.set(Some(
+                "Votre sélection n'a pas pu être enregistrée dans ce navigateur (stockage refusé ou plein) : \
+                 elle sera perdue à la fermeture de la page. Copiez son lien de partage pour la garder."
+                    .into(),
+            ));
         }
     }
 
@@ -67,7 +103,12 @@ impl WishStore {
             return;
         }
         let previous = self.list.get_untracked();
-        self.replaced.set((!previous.wishes.is_empty()).then_some(previous));
+        if !previous.wishes.is_empty() {
+            if let Some(key) = self.storage_key.try_get_value() {
+                write(&format!("{key}{REPLACED_SUFFIX}"), &previous.to_storage());
+            }
+            self.replaced.set(Some(previous));
+        }
         self.list.set(shared);
         self.notice.set(Some("Sélection reprise du lien partagé.".into()));
     }
@@ -76,7 +117,21 @@ impl WishStore {
     pub fn restore_replaced(&self) {
         if let Some(previous) = self.replaced.try_update(Option::take).flatten() {
             self.list.set(previous);
+            self.forget_replaced();
             self.notice.set(Some("Votre sélection précédente est revenue.".into()));
+        }
+    }
+
+    /// Keeps the list from the shared link: the replaced one is no longer offered.
+    pub fn keep_shared(&self) {
+        self.replaced.set(None);
+        self.forget_replaced();
+        self.notice.set(Some("La sélection reçue par lien est gardée.".into()));
+    }
+
+    fn forget_replaced(&self) {
+        if let (Some(storage), Some(key)) = (storage(), self.storage_key.try_get_value()) {
+            let _ = storage.remove_item(&format!("{key}{REPLACED_SUFFIX}"));
         }
     }
 }

@@ -124,6 +124,7 @@ impl ViewState {
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (ViewState, Vec<String>) {
         let mut state = ViewState::default();
         let mut notes = Vec::new();
+        let mut selection_dropped = 0;
         let mut bad = |key: &str| notes.push(format!("Le paramètre « {key} » de l'adresse est illisible : valeur par défaut utilisée."));
         for (key, value) in pairs {
             match key {
@@ -143,7 +144,10 @@ impl ViewState {
                     Some(time) => state.time = time,
                     None => bad(key),
                 },
-                "arrivee" => state.arrive_by = value != "0",
+                "arrivee" => match flag(value) {
+                    Some(arrive_by) => state.arrive_by = arrive_by,
+                    None => bad(key),
+                },
                 "diplome" => {
                     for code in value.split(',').filter(|c| !c.is_empty()) {
                         match DIPLOMAS.into_iter().find(|d| diploma_code(*d) == code) {
@@ -167,7 +171,10 @@ impl ViewState {
                         };
                     }
                 }
-                "internat" => state.filters.boarding = value == "1",
+                "internat" => match flag(value) {
+                    Some(on) => state.filters.boarding = on,
+                    None => bad(key),
+                },
                 "emploi_min" => match value.parse::<u8>().ok().filter(|v| EMPLOYMENT_THRESHOLDS.contains(v)) {
                     Some(v) => state.filters.min_employment = Some(v),
                     None => bad(key),
@@ -180,9 +187,19 @@ impl ViewState {
                     Some(v) => state.filters.max_pressure = Some(v),
                     None => bad(key),
                 },
-                "debouches" => state.filters.good_prospects = value == "1",
-                "pression_faible" => state.filters.low_pressure = value == "1",
-                "peu_debouches" => state.filters.no_prospects = if value == "masquer" { NoProspectsMode::Hide } else { NoProspectsMode::Flag },
+                "debouches" => match flag(value) {
+                    Some(on) => state.filters.good_prospects = on,
+                    None => bad(key),
+                },
+                "pression_faible" => match flag(value) {
+                    Some(on) => state.filters.low_pressure = on,
+                    None => bad(key),
+                },
+                "peu_debouches" => match value {
+                    "masquer" => state.filters.no_prospects = NoProspectsMode::Hide,
+                    "signaler" => state.filters.no_prospects = NoProspectsMode::Flag,
+                    _ => bad(key),
+                },
                 "q" => state.filters.text = value.chars().take(100).collect(),
                 "ecole" => {
                     if value.len() == 8 && value.is_ascii() {
@@ -195,7 +212,11 @@ impl ViewState {
                     Some(sort) => state.sort = sort,
                     None => bad(key),
                 },
-                "selection" => state.selection = Some(parse_selection(value)),
+                "selection" => {
+                    let (list, dropped) = parse_selection(value);
+                    selection_dropped = dropped;
+                    state.selection = Some(list);
+                }
                 "fiche" => {
                     if is_offer_id(value) {
                         state.card = Some(value.to_string());
@@ -206,6 +227,11 @@ impl ViewState {
                 // Settings read elsewhere (tiles, region) and unknown keys are left alone.
                 _ => {}
             }
+        }
+        match selection_dropped {
+            0 => {}
+            1 => notes.push("Un vœu du lien partagé était illisible (lien coupé ?) : il n'a pas été repris.".into()),
+            n => notes.push(format!("{n} vœux du lien partagé étaient illisibles (lien coupé ?) : ils n'ont pas été repris.")),
         }
         (state, notes)
     }
@@ -303,18 +329,36 @@ pub fn selection_param(list: &WishList) -> String {
         .join("|")
 }
 
-fn parse_selection(value: &str) -> WishList {
+/// The list, and how many items could not be read (cut, damaged) or were beyond [`MAX_WISHES`].
+fn parse_selection(value: &str) -> (WishList, usize) {
     let mut list = WishList::default();
-    for item in value.split('|').take(MAX_WISHES) {
+    let mut dropped = 0;
+    for item in value.split('|').filter(|item| !item.is_empty()) {
         let mut parts = item.splitn(3, '*');
-        let (Some(id), Some(ambition)) = (parts.next(), parts.next().and_then(Ambition::from_code)) else { continue };
-        if id.is_empty() || id.len() > 40 || list.contains(id) {
+        let (Some(id), Some(ambition)) = (parts.next(), parts.next().and_then(Ambition::from_code)) else {
+            dropped += 1;
+            continue;
+        };
+        if !is_offer_id(id) || list.wishes.len() == MAX_WISHES {
+            dropped += 1;
+            continue;
+        }
+        if list.contains(id) {
             continue;
         }
         let note: String = parts.next().map(unescape_note).unwrap_or_default().chars().take(MAX_NOTE).collect();
         list.wishes.push(Wish { offer_id: id.to_string(), ambition, note });
     }
-    list
+    (list, dropped)
+}
+
+/// `1` or `0`, as the address writes on/off settings.
+fn flag(value: &str) -> Option<bool> {
+    match value {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ => None,
+    }
 }
 
 /// An offer id as the dataset writes them (`0350005R-23820022106-st`): short, letters, digits, `-` and `_`.
@@ -365,6 +409,50 @@ mod tests {
         state.selection = Some(selection);
         state.card = Some("0350031U-23810025222-st".into());
         assert_eq!(round_trip(&state), state);
+    }
+
+    #[test]
+    fn every_other_filter_survives_the_address() {
+        let mut state = ViewState { mode: Mode::Transit, arrive_by: false, time: 13 * 60 + 5, ..ViewState::default() };
+        state.filters.diplomas.extend([Diploma::Cap, Diploma::BacPro]);
+        state.filters.fields.extend(["Bâtiment".to_string(), "Santé, social".to_string()]);
+        state.filters.routes.insert(Route::Apprentissage);
+        state.filters.min_further_study = Some(40);
+        state.filters.max_pressure = Some(1.5);
+        state.filters.good_prospects = true;
+        state.filters.low_pressure = true;
+        state.filters.school = Some("0350005R".into());
+        assert_eq!(round_trip(&state), state);
+    }
+
+    #[test]
+    fn on_off_values_other_than_0_and_1_are_named() {
+        for key in ["arrivee", "internat", "debouches", "pression_faible"] {
+            let (state, notes) = ViewState::from_pairs([(key, "oui")]);
+            assert_eq!(state, ViewState::default(), "{key}");
+            assert_eq!(notes.len(), 1, "{key}");
+            assert!(notes[0].contains(&format!("« {key} »")));
+        }
+        let (state, notes) = ViewState::from_pairs([("peu_debouches", "cacher")]);
+        assert_eq!((state.filters.no_prospects, notes.len()), (NoProspectsMode::Flag, 1));
+        assert!(ViewState::from_pairs([("arrivee", "0"), ("peu_debouches", "signaler")]).1.is_empty());
+    }
+
+    #[test]
+    fn long_text_and_fields_are_cut() {
+        let (state, _) = ViewState::from_pairs([("q", "a".repeat(300).as_str()), ("domaine", "b".repeat(300).as_str())]);
+        assert_eq!(state.filters.text.chars().count(), 100);
+        assert_eq!(state.filters.fields.iter().next().map(|f| f.chars().count()), Some(120));
+    }
+
+    #[test]
+    fn a_damaged_share_link_keeps_its_readable_wishes_and_says_how_many_were_lost() {
+        // The second item lost its ambition (a link cut by a messaging app), the third is not an id.
+        let value = "0350005R-23820022106-st*ambitieux|0350031U-23810025222|<b>*securisant|0350062C-24020001-st*realiste*JPO";
+        let (state, notes) = ViewState::from_pairs([("selection", value)]);
+        let ids: Vec<&str> = state.selection.as_ref().unwrap().wishes.iter().map(|w| w.offer_id.as_str()).collect();
+        assert_eq!(ids, ["0350005R-23820022106-st", "0350062C-24020001-st"]);
+        assert_eq!(notes, ["2 vœux du lien partagé étaient illisibles (lien coupé ?) : ils n'ont pas été repris."]);
     }
 
     #[test]
@@ -439,7 +527,7 @@ mod tests {
                 list.add(&id, Ambition::ALL[i % 3]);
                 list.set_note(&id, note);
             }
-            prop_assert_eq!(parse_selection(&selection_param(&list)), list);
+            prop_assert_eq!(parse_selection(&selection_param(&list)), (list, 0));
         }
     }
 }

@@ -137,11 +137,11 @@ impl WishList {
             Ok(stored) => (
                 WishList::default(),
                 Some(format!(
-                    "Votre sélection enregistrée vient d'une autre version de ProxiPro (format {}) et n'a pas pu être reprise.",
+                    "Votre sélection enregistrée vient d'une autre version de ProxiPro (format {}) et n'a pas pu être reprise ; elle reste gardée dans ce navigateur.",
                     stored.version
                 )),
             ),
-            Err(_) => (WishList::default(), Some("Votre sélection enregistrée était illisible ; elle a été remise à zéro.".into())),
+            Err(_) => (WishList::default(), Some("Votre sélection enregistrée était illisible ; elle reste gardée à part dans ce navigateur et une nouvelle sélection commence.".into())),
         }
     }
 }
