@@ -43,7 +43,7 @@ pub fn AboutPage() -> impl IntoView {
 fn ProvenanceView(provenance: Provenance) -> impl IntoView {
     let region = provenance.region;
     view! {
-        <h2>"Données de " {region.name} " (académie de " {region.academie} ")"</h2>
+        <h2>"Données : " {region.name} " (académie de " {region.academie} ")"</h2>
         <ul class="source-list">
             {provenance.sources.into_iter().map(|source| view! { <SourceItem source=source/> }).collect_view()}
         </ul>

@@ -20,6 +20,7 @@ use crate::search::journey_panel::JourneyPanel;
 use crate::source::AppData;
 use crate::state::journeys::JourneyStore;
 use crate::state::view::ViewStore;
+use crate::ui::focus::{focus_first_shown, focus_is_in};
 use crate::ui::load_state::{LoadFailed, Loading};
 use card_sheet::CardSheet;
 use phone_toggle::{PhoneToggle, PhoneView};
@@ -39,9 +40,13 @@ pub fn ExplorerPage() -> impl IntoView {
     let phone_view = RwSignal::new(if card_open { PhoneView::List } else { PhoneView::Map });
     Effect::new(move |_| {
         let school = school.get();
-        // On a phone, picking a school on the map turns to the list of its formations.
+        // On a phone, picking a school on the map turns to the list of its formations; the focus,
+        // left on the popup's link in the map now hidden, goes to the list's count.
         if school.is_some() {
             phone_view.set(PhoneView::List);
+            if focus_is_in("#vue-carte") {
+                focus_first_shown(vec![".list-count".into(), "#titre-liste".into()]);
+            }
         }
         selected.set(school);
     });
@@ -165,7 +170,6 @@ pub fn ExplorerPage() -> impl IntoView {
         <div class="explorer" data-vue=move || phone_view.get().as_attr()>
             <section class="explorer-panel" id="vue-liste" aria-labelledby="titre-liste">
                 <h1 id="titre-liste" tabindex="-1">"Formations professionnelles"</h1>
-                <AddressNotes/>
                 {panel}
             </section>
             <section class="explorer-map" id="vue-carte" aria-label="Carte">
@@ -189,17 +193,5 @@ pub fn ExplorerPage() -> impl IntoView {
             <PhoneToggle view=phone_view/>
             <CardSheet/>
         </div>
-    }
-}
-
-/// Says which parts of the address could not be read (they fell back to defaults).
-#[component]
-fn AddressNotes() -> impl IntoView {
-    let store = expect_context::<ViewStore>();
-    move || {
-        let notes = store.notes.get();
-        (!notes.is_empty()).then(|| view! {
-            <div class="notice" role="status">{notes.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}</div>
-        })
     }
 }

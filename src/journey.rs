@@ -280,7 +280,7 @@ fn travel_grid(routing: &Routing, state: &ViewState, origin: LatLon) -> CachedGr
 }
 
 fn clock(seconds: u32) -> String {
-    format!("{}h{:02}", (seconds / 3600) % 24, (seconds / 60) % 60)
+    crate::ui::format::clock(seconds / 60)
 }
 
 fn describe(summary: Option<proxipro_isochrone::transit::JourneySummary>) -> String {

@@ -33,7 +33,7 @@ use crate::state::view::ViewStore;
 use crate::state::wishes::WishStore;
 use crate::ui::focus::focus_first_shown;
 use crate::ui::header::SiteHeader;
-use crate::ui::load_state::DataNotices;
+use crate::ui::load_state::{AddressNotes, DataNotices};
 
 /// Mounts the app on `<body>`; called by `main` in the browser.
 pub fn start() {
@@ -79,6 +79,7 @@ fn Shell() -> impl IntoView {
         <SiteHeader/>
         <main id="contenu">
             <DataNotices/>
+            <AddressNotes/>
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=ExplorerPage/>
                 <Route path=path!("/a-propos") view=AboutPage/>

@@ -40,6 +40,14 @@ pub fn mark(marker: &leaflet::Marker, class: &str, on: bool) {
     }
 }
 
+/// Takes a marker out of the Tab order (or puts it back): greyed-out schools, left for context,
+/// should not cost keyboard users a stop each.
+pub fn tab_stop(marker: &leaflet::Marker, on: bool) {
+    if let Some(element) = marker.unchecked_ref::<MarkerWithElement>().get_element() {
+        let _ = element.set_attribute("tabindex", if on { "0" } else { "-1" });
+    }
+}
+
 /// `fitBounds` options: a margin in pixels, and no animation — Leaflet ignores a
 /// new view asked for while a zoom animation runs, so a second fit would be lost.
 pub fn fit_options(padding_px: f64) -> JsValue {

@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use leptos::prelude::*;
 use proxipro_model::{Dataset, School};
 
-use super::leaflet_glue::{append_text, div_icon, geo_json, mark, options, fit_options};
+use super::leaflet_glue::{append_text, div_icon, fit_options, geo_json, mark, options, tab_stop};
 use crate::config::AppConfig;
 
 /// Rennes, shown until the schools' extent is known.
@@ -31,6 +31,8 @@ pub type Polygons = (Option<(f64, f64)>, Vec<(u32, String)>);
 
 struct LiveMap {
     map: Map,
+    /// The user's system asks for less motion: the map jumps instead of gliding.
+    reduced_motion: bool,
     markers: LayerGroup,
     by_uai: HashMap<String, Marker>,
     /// Schools whose marker is drawn muted (no offer passes the filters).
@@ -194,6 +196,14 @@ fn create_map(
     let options = MapOptions::new();
     // Quarter zoom steps let the département fill the map instead of snapping a level out.
     options.set_zoom_snap(0.25);
+    let reduced_motion = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|query| query.matches());
+    if reduced_motion {
+        options.set_zoom_animation(false);
+        options.set_fade_animation(false);
+        options.set_marker_zoom_animation(false);
+    }
     let map = Map::new_with_element(element, &options).ok()?;
     map.set_view(&LatLng::new(START.0, START.1), START.2);
 
@@ -247,6 +257,7 @@ fn create_map(
     });
     Some(LiveMap {
         map,
+        reduced_motion,
         markers,
         by_uai: HashMap::new(),
         muted: HashSet::new(),
@@ -325,6 +336,7 @@ impl LiveMap {
             let muted = !visible.contains(uai);
             if self.muted.contains(uai) != muted {
                 mark(marker, "is-muted", muted);
+                tab_stop(marker, !muted);
                 if muted {
                     self.muted.insert(uai.clone());
                 } else {
@@ -338,7 +350,7 @@ impl LiveMap {
     fn focus_school(&self, uai: &str) {
         let Some(marker) = self.by_uai.get(uai) else { return };
         let zoom = self.map.get_zoom().max(FOCUS_ZOOM);
-        self.map.set_view(&marker.get_lat_lng(), zoom);
+        self.map.set_view_with_options(&marker.get_lat_lng(), zoom, &options(&[("animate", JsValue::from_bool(!self.reduced_motion))]));
         marker.open_popup();
     }
 }
@@ -420,7 +432,7 @@ fn popup_content(school: &School, offers: usize, refresh_link: &Closure<dyn Fn(w
     }
     // A plain link: the router turns it into in-app navigation, and it works with the keyboard.
     let label = match offers {
-        0 => "Aucune formation dans Affelnet".to_string(),
+        0 => "Aucune formation proposée après la 3e".to_string(),
         1 => "Voir sa formation".to_string(),
         n => format!("Voir ses {n} formations"),
     };

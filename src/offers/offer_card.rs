@@ -60,7 +60,7 @@ pub fn OfferCardContent(#[prop(into)] offer_id: Signal<String>) -> impl IntoView
 #[component]
 pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
     let Some(programme) = dataset.programme(&offer.cfd).cloned() else {
-        return view! { <p>"Le diplôme de cette offre manque au jeu de données."</p> }.into_any();
+        return view! { <p>"Les informations sur le diplôme de cette formation ne sont pas disponibles."</p> }.into_any();
     };
     let school = dataset.school(&offer.uai).cloned();
     let outcomes: Vec<(Programme, Outcomes)> =
@@ -129,7 +129,7 @@ pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
             None => view! {
                 <section aria-labelledby="etablissement">
                     <h2 id="etablissement">"L'établissement"</h2>
-                    <p class="figure-missing">{format!("Établissement non disponible : l'UAI {} manque au jeu de données.", offer.uai)}</p>
+                    <p class="figure-missing">"Les informations sur l'établissement ne sont pas disponibles."</p>
                 </section>
             }
             .into_any(),
@@ -244,7 +244,7 @@ fn JobsView(jobs: Vec<Job>) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
-        {shortage_note.map(|note| view! { <p class="figure-missing">"Métiers en tension : non disponible : " {note}</p> })}
+        {shortage_note.map(|note| view! { <p class="figure-missing">"Métiers en tension non disponibles : " {note}</p> })}
     }
     .into_any()
 }

@@ -13,6 +13,7 @@ use crate::explorer::card_sheet::wants_sheet;
 use crate::journey::Reached;
 use crate::source::Loaded;
 use crate::state::view::{card_path, ViewStore};
+use crate::ui::focus::focus_first_shown;
 use crate::ui::format::{decimal, percent};
 
 const PAGE: usize = 50;
@@ -127,8 +128,12 @@ pub fn OfferList(
     let more = move || {
         let (total, limit) = (visible.with(Vec::len), shown.get());
         (total > limit).then(|| view! {
-            <button type="button" class="button button-secondary more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                {format!("Afficher {} formations de plus ({} sur {total})", PAGE.min(total - limit), limit)}
+            <button type="button" class="button button-secondary more" on:click=move |_| {
+                shown.update(|n| *n += PAGE);
+                // The button moves down (or goes): the focus goes to the first of the new rows.
+                focus_first_shown(vec![format!(".offer-list > li:nth-child({}) > a", limit + 1)]);
+            }>
+                {format!("Afficher {} de plus ({limit} affichées sur {total})", crate::ui::format::count(PAGE.min(total - limit) as u32, "formation", "formations"))}
             </button>
         })
     };
@@ -206,8 +211,9 @@ fn offer_item(dataset: &Dataset, offer: &Offer, trip: Option<(String, bool)>, hi
                 data-offer=offer.id.clone()
                 data-uai=offer.uai.clone()
             >
-                {trip.map(|(text, beyond)| view! { <span class="offer-trip" class:beyond=beyond>{text}</span> })}
+                // After the title, so that a list of links reads as formations; shown first (CSS `order`).
                 <span class="offer-title">{title}</span>
+                {trip.map(|(text, beyond)| view! { <span class="offer-trip" class:beyond=beyond>{text}</span> })}
                 <span class="offer-school">{where_}</span>
                 <span class="offer-figures">
                     {pressure.map(|text| view! { <span>{text}</span> })}

@@ -2,11 +2,13 @@
 //! mode, time and budget (a card's link carries them).
 
 use leptos::prelude::*;
-use proxipro_explore::url_state::{format_time, Mode};
+use proxipro_explore::url_state::Mode;
 
 use crate::journey;
 use crate::source::AppData;
 use crate::state::journeys::JourneyStore;
+use crate::ui::format::clock;
+use crate::ui::load_state::TechnicalDetails;
 use crate::state::view::ViewStore;
 
 #[component]
@@ -36,7 +38,11 @@ pub fn TripSection(uai: String) -> impl IntoView {
         match data.routing.get() {
             None => return view! { <p class="hint">"Calcul du trajet…"</p> }.into_any(),
             Some(Err(error)) => {
-                return view! { <p class="figure-missing">"Trajet non disponible : " {error.to_string()}</p> }.into_any()
+                return view! {
+                    <p class="figure-missing">"Trajet non disponible : " {error.to_string()}</p>
+                    <TechnicalDetails error=error/>
+                }
+                .into_any()
             }
             Some(Ok(None)) => {
                 return view! { <p class="figure-missing">"Trajet non disponible : pas de données de transport pour cette région."</p> }
@@ -48,8 +54,8 @@ pub fn TripSection(uai: String) -> impl IntoView {
         let reached = journeys.journey.with(|journey| journey.as_ref().and_then(|journey| journey.schools.get(&uai).cloned()));
         // The timetable's terms, for public transport only ("à pied", "à vélo" are in the trip line).
         let timetable = match state.mode {
-            Mode::Transit if state.arrive_by => Some(format!("Transports en commun, arrivée avant {}", format_time(state.time))),
-            Mode::Transit => Some(format!("Transports en commun, départ à {}", format_time(state.time))),
+            Mode::Transit if state.arrive_by => Some(format!("Transports en commun, arrivée avant {}", clock(state.time))),
+            Mode::Transit => Some(format!("Transports en commun, départ à {}", clock(state.time))),
             Mode::Walk | Mode::Bike => None,
         };
         match reached {

@@ -8,6 +8,7 @@ use proxipro_explore::url_state::EMPLOYMENT_THRESHOLDS;
 use proxipro_explore::{Filters, NoProspectsMode, SortKey, ViewState};
 use proxipro_model::{Diploma, Route};
 
+use crate::source::AppData;
 use crate::state::view::ViewStore;
 use crate::ui::focus::focus_first_shown;
 
@@ -121,7 +122,7 @@ fn Check(
                 on:change=move |event| on_toggle.run(event_target_checked(&event))
             />
             <span>{label}</span>
-            <span class="count" aria-label=move || format!("{} formations", count.get())>{count}</span>
+            <span class="count" aria-label=move || crate::ui::format::count(count.get() as u32, "formation", "formations")>{count}</span>
         </label>
     }
 }
@@ -255,8 +256,13 @@ fn SortChoice() -> impl IntoView {
 #[component]
 fn ActiveFilters() -> impl IntoView {
     let store = expect_context::<ViewStore>();
+    let data = expect_context::<AppData>();
     // Rebuilt only when the chips change, not on every change of the view.
-    let chips = Memo::new(move |_| store.state.with(|s| active(&s.filters)));
+    let chips = Memo::new(move |_| {
+        let loaded = data.loaded();
+        let school_name = |uai: &str| loaded.as_ref().and_then(|l| l.dataset.school(uai)).map(|school| school.name.clone());
+        store.state.with(|s| active(&s.filters, school_name))
+    });
     move || {
         let chips = chips.get();
         (!chips.is_empty()).then(|| {
@@ -312,7 +318,7 @@ fn reset(state: &mut ViewState) {
 
 type Clear = fn(&mut Filters);
 
-fn active(filters: &Filters) -> Vec<(String, Clear)> {
+fn active(filters: &Filters, school_name: impl Fn(&str) -> Option<String>) -> Vec<(String, Clear)> {
     let mut chips: Vec<(String, Clear)> = Vec::new();
     if !filters.text.is_empty() {
         chips.push((format!("« {} »", filters.text), |f| f.text.clear()));
@@ -341,7 +347,7 @@ fn active(filters: &Filters) -> Vec<(String, Clear)> {
         chips.push(("Sans « peu de débouchés »".into(), |f| f.no_prospects = NoProspectsMode::Flag));
     }
     if let Some(min) = filters.min_employment {
-        chips.push((format!("Emploi ≥ {min} %"), |f| f.min_employment = None));
+        chips.push((format!("Emploi ≥ {min}\u{202f}%"), |f| f.min_employment = None));
     }
     if filters.min_further_study.is_some() {
         chips.push(("Poursuite d'études minimale".into(), |f| f.min_further_study = None));
@@ -350,7 +356,8 @@ fn active(filters: &Filters) -> Vec<(String, Clear)> {
         chips.push(("Pression maximale".into(), |f| f.max_pressure = None));
     }
     if let Some(school) = &filters.school {
-        chips.push((format!("Établissement {school}"), |f| f.school = None));
+        let name = school_name(school).unwrap_or_else(|| "établissement inconnu".into());
+        chips.push((format!("Établissement : {name}"), |f| f.school = None));
     }
     chips
 }

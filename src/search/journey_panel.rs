@@ -8,6 +8,10 @@ use super::origin_picker::OriginPicker;
 use crate::source::AppData;
 use crate::state::view::ViewStore;
 use crate::ui::focus::focus_first_shown;
+use crate::ui::load_state::TechnicalDetails;
+
+/// How far from a commune's centre a starting point is still said to be « près de » it.
+const NEAR_KM: f64 = 8.0;
 
 #[component]
 pub fn JourneyPanel(
@@ -24,9 +28,19 @@ pub fn JourneyPanel(
     let origin_line = move || match state.with(|s| s.origin) {
         Some(origin) => view! {
             <p class="origin-line">
-                // Latitude ; longitude: with decimal commas, a comma between them would be ambiguous.
                 "Départ : "
-                {format!("{:.4} ; {:.4}", origin.lat, origin.lon).replace('.', ",")}
+                {
+                    let near = data.loaded().and_then(|loaded| {
+                        let point = proxipro_model::LatLon { lat: origin.lat, lon: origin.lon };
+                        loaded.dataset.nearest_commune(point, NEAR_KM).map(|place| place.name.clone())
+                    });
+                    // Latitude ; longitude: with decimal commas, a comma between them would be ambiguous.
+                    let point = format!("{:.4} ; {:.4}", origin.lat, origin.lon).replace('.', ",");
+                    match near {
+                        Some(commune) => format!("près de {commune} ({point})"),
+                        None => format!("point choisi ({point})"),
+                    }
+                }
                 " "
                 <button type="button" class="link-button" on:click=move |_| store.update(|s| s.origin = None)>
                     "Effacer"
@@ -35,7 +49,7 @@ pub fn JourneyPanel(
         }
         .into_any(),
         None => view! {
-            <p class="origin-line hint">"Ou cliquez (touchez) la carte à l'endroit du départ."</p>
+            <p class="origin-line hint">"Vous pouvez aussi cliquer ou appuyer sur la carte à l'endroit du départ."</p>
         }
         .into_any(),
     };
@@ -45,10 +59,13 @@ pub fn JourneyPanel(
         None => Some(view! { <p class="hint" role="status">"Chargement du réseau de transport…"</p> }.into_any()),
         Some(Err(error)) => Some(
             view! {
-                <p class="hint" role="alert">
-                    "Réseau de transport indisponible : " {error.to_string()} " "
-                    <button type="button" class="link-button" on:click=move |_| data.routing.refetch()>"Réessayer"</button>
-                </p>
+                <div class="hint" role="alert">
+                    <p>
+                        "Réseau de transport indisponible : " {error.to_string()} " "
+                        <button type="button" class="link-button" on:click=move |_| data.routing.refetch()>"Réessayer"</button>
+                    </p>
+                    <TechnicalDetails error=error/>
+                </div>
             }
             .into_any(),
         ),

@@ -230,7 +230,8 @@ pub fn OriginPicker() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            {move || note.get().map(|n| view! { <p class="hint" role="status">{n}</p> })}
+            // Always in the page, so that screen readers announce the note when it comes.
+            <p class="hint" role="status">{move || note.get()}</p>
         </div>
     }
 }

@@ -30,7 +30,7 @@ pub fn SelectionPage() -> impl IntoView {
             <LoadFailed title="Impossible de charger les formations" error=error on_retry=move |_| data.dataset.refetch()/>
         }
         .into_any(),
-        Some(Ok(loaded)) => view! { <Selection dataset=loaded.dataset/> }.into_any(),
+        Some(Ok(loaded)) => view! { <Selection dataset=loaded.dataset complete=loaded.notices.is_empty()/> }.into_any(),
     };
     view! {
         <article class="page selection">
@@ -41,19 +41,35 @@ pub fn SelectionPage() -> impl IntoView {
 }
 
 #[component]
-fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
+fn Selection(
+    dataset: std::sync::Arc<Dataset>,
+    /// Whether the data source gave all its formations: a partial list must not cost any wish.
+    complete: bool,
+) -> impl IntoView {
     let store = expect_context::<WishStore>();
     let view_store = expect_context::<ViewStore>();
     let journeys = expect_context::<JourneyStore>();
-    // Wishes whose offer left the dataset (after an update) are dropped, and the user told.
-    let gone = store.list.try_update(|l| l.retain_known(|id| dataset.offer(id).is_some())).unwrap_or(0);
-    match gone {
-        0 => {}
-        1 => store.notice.set(Some("Un vœu de votre sélection ne figure plus dans les données et a été retiré.".into())),
-        n => store.notice.set(Some(format!("{n} vœux de votre sélection ne figurent plus dans les données et ont été retirés."))),
+    // Wishes whose offer left the dataset (after an update) are dropped, and the user told;
+    // with a partial list they are only set aside until a complete one comes.
+    if complete {
+        let gone = store.list.try_update(|l| l.retain_known(|id| dataset.offer(id).is_some())).unwrap_or(0);
+        match gone {
+            0 => {}
+            1 => store.notice.set(Some("Un vœu de votre sélection ne figure plus dans les données et a été retiré.".into())),
+            n => store.notice.set(Some(format!("{n} vœux de votre sélection ne figurent plus dans les données et ont été retirés."))),
+        }
+    } else {
+        let missing = store.list.with_untracked(|l| l.wishes.iter().filter(|w| dataset.offer(&w.offer_id).is_none()).count());
+        match missing {
+            0 => {}
+            1 => store.notice.set(Some("Un vœu n'est pas dans la liste incomplète reçue : il est gardé et reviendra avec la liste complète.".into())),
+            n => store.notice.set(Some(format!("{n} vœux ne sont pas dans la liste incomplète reçue : ils sont gardés et reviendront avec la liste complète."))),
+        }
     }
     let compared = RwSignal::new(BTreeSet::<String>::new());
     let message = RwSignal::new(None::<String>);
+    // What a move or a removal did, for screen readers (the focus follows, but says nothing).
+    let said = RwSignal::new(String::new());
     let share_field = NodeRef::<html::Input>::new();
     let copied = RwSignal::new(None::<Copied>);
     let share_link = Memo::new(move |_| {
@@ -95,12 +111,17 @@ fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
                     let note_id = format!("note-{rank}");
                     // What paper shows of the note follows the typing, even before the field is left.
                     let note = RwSignal::new(wish.note.clone());
-                    let (up, down, compare, remove) = (
-                        format!("Monter « {title} »"),
-                        format!("Descendre « {title} »"),
-                        format!("Comparer « {title} »"),
-                        format!("Retirer « {title} »"),
-                    );
+                    // The same diploma is taught in several schools: the school tells the buttons apart.
+                    let named = school.map_or_else(|| format!("« {title} »"), |s| format!("« {title} » ({})", s.name));
+                    let (up, down, compare, remove) =
+                        (format!("Monter {named}"), format!("Descendre {named}"), format!("Comparer {named}"), format!("Retirer {named}"));
+                    let named = StoredValue::new(named);
+                    let say_rank = move || {
+                        let position = id.with_value(|id| store.list.with_untracked(|l| l.wishes.iter().position(|w| &w.offer_id == id)));
+                        if let Some(position) = position {
+                            said.set(format!("{} : maintenant n° {}.", named.get_value(), position + 1));
+                        }
+                    };
                     view! {
                         <li class="wish" data-offer=wish.offer_id.clone()>
                             <div class="wish-head">
@@ -129,10 +150,10 @@ fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
                                 </label>
                                 <button type="button" class="icon-button" data-move="up" disabled=rank == 0
                                     aria-label=up
-                                    on:click=move |_| id.with_value(|id| { store.list.update(|l| l.shift(id, -1)); focus_moved(id, "up"); })>"↑"</button>
+                                    on:click=move |_| { id.with_value(|id| { store.list.update(|l| l.shift(id, -1)); focus_moved(id, "up"); }); say_rank(); }>"↑"</button>
                                 <button type="button" class="icon-button" data-move="down" disabled=rank + 1 == count
                                     aria-label=down
-                                    on:click=move |_| id.with_value(|id| { store.list.update(|l| l.shift(id, 1)); focus_moved(id, "down"); })>"↓"</button>
+                                    on:click=move |_| { id.with_value(|id| { store.list.update(|l| l.shift(id, 1)); focus_moved(id, "down"); }); say_rank(); }>"↓"</button>
                                 <label class="check compare-check">
                                     <input type="checkbox"
                                         aria-label=compare
@@ -148,6 +169,7 @@ fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
                                     on:click=move |_| id.with_value(|id| {
                                         compared.update(|c| { c.remove(id); });
                                         store.list.update(|l| l.remove(id));
+                                        said.set(format!("{} retirée de votre sélection.", named.get_value()));
                                         focus_after_removal(rank);
                                     })>
                                     "Retirer"
@@ -207,9 +229,14 @@ fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
                 <p>{notice}</p>
                 // A shared link replaced the user's own list: one click brings it back.
                 {move || store.replaced.with(|r| r.as_ref().map(|r| r.wishes.len())).map(|n| view! {
-                    <button type="button" class="link-button no-print" on:click=move |_| store.restore_replaced()>
-                        {format!("Revenir à ma sélection précédente ({})", count(n as u32, "formation", "formations"))}
-                    </button>
+                    <p class="notice-actions no-print">
+                        <button type="button" class="link-button" on:click=move |_| store.restore_replaced()>
+                            {format!("Revenir à ma sélection précédente ({})", count(n as u32, "formation", "formations"))}
+                        </button>
+                        <button type="button" class="link-button" on:click=move |_| store.keep_shared()>
+                            "Garder la sélection reçue"
+                        </button>
+                    </p>
                 })}
             </div>
         })}
@@ -243,8 +270,9 @@ fn Selection(dataset: std::sync::Arc<Dataset>) -> impl IntoView {
                 <input class="share-link" type="text" readonly node_ref=share_field prop:value=move || share_link.get()/>
             </label>
         })}
-        {move || message.get().map(|m| view! { <p role="status" class="notice no-print">{m}</p> })}
+        <div role="status">{move || message.get().map(|m| view! { <p class="notice no-print">{m}</p> })}</div>
         <p role="status" class="copy-status no-print">{move || copied.get().map_or("", Copied::message)}</p>
+        <p role="status" class="visually-hidden">{said}</p>
     }
 }
 

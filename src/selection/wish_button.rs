@@ -6,6 +6,7 @@ use proxipro_explore::Ambition;
 
 use crate::state::view::ViewStore;
 use crate::state::wishes::WishStore;
+use crate::ui::focus::focus_first_shown;
 
 #[component]
 pub fn WishButtons(offer_id: String) -> impl IntoView {
@@ -14,6 +15,13 @@ pub fn WishButtons(offer_id: String) -> impl IntoView {
     let id = StoredValue::new(offer_id);
     let current = move || id.with_value(|id| store.list.with(|l| l.get(id).map(|w| w.ambition)));
     let full = RwSignal::new(false);
+    let removed = RwSignal::new(false);
+    let remove = move |_| {
+        id.with_value(|id| store.list.update(|l| l.remove(id)));
+        removed.set(true);
+        // The button is gone with its line: the focus goes back to the choice, not to the page's start.
+        focus_first_shown(vec![".wish-box .ambition-button".into()]);
+    };
 
     view! {
         <section class="wish-box" aria-labelledby="titre-selection">
@@ -37,6 +45,7 @@ pub fn WishButtons(offer_id: String) -> impl IntoView {
                                     added
                                 });
                                 full.set(!added);
+                                removed.set(false);
                             }
                         >
                             {ambition.label()}
@@ -44,16 +53,21 @@ pub fn WishButtons(offer_id: String) -> impl IntoView {
                     })
                     .collect_view()}
             </div>
-            {move || current().map(|ambition| view! {
-                <p role="status" class="wish-status">
-                    "Dans votre sélection : " {ambition.label()} ". "
-                    <a href=move || view_store.link("/selection")>"Voir ma sélection"</a>
-                    " · "
-                    <button type="button" class="link-button" on:click=move |_| id.with_value(|id| store.list.update(|l| l.remove(id)))>
-                        "Retirer"
-                    </button>
-                </p>
-            })}
+            // Always in the page, so that screen readers announce what changes in it.
+            <div role="status">
+                {move || match current() {
+                    Some(ambition) => Some(view! {
+                        <p class="wish-status">
+                            "Dans votre sélection : " {ambition.label()} ". "
+                            <a href=move || view_store.link("/selection")>"Voir ma sélection"</a>
+                            " · "
+                            <button type="button" class="link-button" on:click=remove>"Retirer"</button>
+                        </p>
+                    }
+                    .into_any()),
+                    None => removed.get().then(|| view! { <p class="wish-status">"Formation retirée de votre sélection."</p> }.into_any()),
+                }}
+            </div>
             {move || full.get().then(|| view! {
                 <p role="alert" class="load-error">{format!("Votre sélection compte déjà {MAX_WISHES} vœux : retirez-en un pour en ajouter.")}</p>
             })}

@@ -32,7 +32,7 @@ fn notice(online: bool, cached_at: Option<&str>) -> Option<String> {
     }
 }
 
-/// `2026-11-23T09:41:00Z` → `le 23/11/2026 à 10:41 (il y a 3 jours)`, in local time.
+/// `2026-11-23T09:41:00Z` → `le 23/11/2026 à 10 h 41 (il y a 3 jours)`, in local time.
 fn stored_when(iso: &str) -> Option<String> {
     let date = js_sys::Date::new(&iso.into());
     let stored = date.get_time();
@@ -40,12 +40,11 @@ fn stored_when(iso: &str) -> Option<String> {
         return None;
     }
     let day = format!(
-        "le {:02}/{:02}/{} à {:02}:{:02}",
+        "le {:02}/{:02}/{} à {}",
         date.get_date(),
         date.get_month() + 1,
         date.get_full_year(),
-        date.get_hours(),
-        date.get_minutes()
+        super::format::clock(date.get_hours() * 60 + date.get_minutes())
     );
     Some(format!("{day} ({})", age((js_sys::Date::now() - stored).max(0.0))))
 }

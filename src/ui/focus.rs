@@ -22,3 +22,9 @@ pub fn focus_first_shown(candidates: Vec<String>) {
         let _ = target.focus();
     });
 }
+
+/// Whether the focused element is inside the element `css` selects.
+pub fn focus_is_in(css: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    document.active_element().is_some_and(|active| active.closest(css).ok().flatten().is_some())
+}

@@ -14,6 +14,11 @@ pub fn percent(value: f32) -> String {
     }
 }
 
+/// Minutes since midnight as said in French: `485` → `8 h 05`.
+pub fn clock(minutes: u32) -> String {
+    format!("{}\u{a0}h\u{a0}{:02}", (minutes / 60) % 24, minutes % 60)
+}
+
 /// `2` → `2 places`, `1` → `1 place`.
 pub fn count(value: u32, one: &str, many: &str) -> String {
     format!("{value} {}", if value > 1 { many } else { one })

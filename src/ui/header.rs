@@ -8,6 +8,9 @@ use crate::ui::cache_notice::CacheNotice;
 pub fn SiteHeader() -> impl IntoView {
     let wishes = expect_context::<WishStore>();
     let store = expect_context::<ViewStore>();
+    let pathname = leptos_router::hooks::use_location().pathname;
+    // The menu says where the user is (`aria-current`), for screen readers and to the eye.
+    let current = move |path: &'static str| move || pathname.with(|p| p == path).then_some("page");
     view! {
         <a class="skip-link" href="#contenu">"Aller au contenu"</a>
         <header class="site-header">
@@ -17,17 +20,17 @@ pub fn SiteHeader() -> impl IntoView {
             </a>
             <nav aria-label="Navigation principale">
                 <ul>
-                    <li><a href=move || store.link("/")>"Carte"</a></li>
+                    <li><a href=move || store.link("/") aria-current=current("/")>"Carte"</a></li>
                     <li>
-                        <a href=move || store.link("/selection")>
+                        <a href=move || store.link("/selection") aria-current=current("/selection")>
                             "Ma sélection"
                             {move || {
                                 let n = wishes.list.with(|l| l.wishes.len());
-                                (n > 0).then(|| view! { <span class="nav-count" aria-label=format!("{n} vœux")>{n}</span> })
+                                (n > 0).then(|| view! { <span class="nav-count" aria-label=crate::ui::format::count(n as u32, "vœu", "vœux")>{n}</span> })
                             }}
                         </a>
                     </li>
-                    <li><a href=move || store.link("/a-propos")>"Sources et à propos"</a></li>
+                    <li><a href=move || store.link("/a-propos") aria-current=current("/a-propos")>"Sources et à propos"</a></li>
                 </ul>
             </nav>
         </header>

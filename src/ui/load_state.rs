@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::source::{AppData, LoadError};
+use crate::state::view::ViewStore;
 
 #[component]
 pub fn Loading(#[prop(into)] message: String) -> impl IntoView {
@@ -27,10 +28,22 @@ pub fn LoadFailed(
         <div class="load-state load-error" role="alert">
             <p class="load-error-title">{title}</p>
             <p>{error.to_string()}</p>
+            <TechnicalDetails error=error/>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
                 "Réessayer"
             </button>
         </div>
+    }
+}
+
+/// The address and exact failure, folded: someone reporting the problem can read them out.
+#[component]
+pub fn TechnicalDetails(error: LoadError) -> impl IntoView {
+    view! {
+        <details class="technical-details">
+            <summary>"Détails techniques"</summary>
+            <p>{error.technical()}</p>
+        </details>
     }
 }
 
@@ -42,22 +55,45 @@ pub fn DataNotices() -> impl IntoView {
     let notices = move || data.loaded().map(|loaded| loaded.notices).unwrap_or_default();
     let shown = move || !notices().is_empty() || data.reload_error.with(Option::is_some);
     view! {
-        <Show when=shown>
-            <div class="data-notices" role="status" aria-live="polite">
-                {move || data.reload_error.get().map(|error| view! {
-                    <p class="data-notices-error">
-                        "Actualisation impossible : " {error.to_string()}
-                        " Les formations affichées sont celles du chargement précédent."
-                    </p>
-                })}
-                <ul>
-                    {move || notices().iter().map(|notice| view! { <li>{notice.clone()}</li> }).collect_view()}
-                </ul>
-                <button type="button" class="button button-secondary" disabled=move || data.reloading.get()
-                    on:click=move |_| data.reload()>
-                    {move || if data.reloading.get() { "Nouvelle tentative…" } else { "Réessayer" }}
-                </button>
-            </div>
-        </Show>
+        // The live region stays in the page, so that a notice coming into it is announced.
+        <div role="status">
+            <Show when=shown>
+                <div class="data-notices">
+                    {move || data.reload_error.get().map(|error| view! {
+                        <div class="data-notices-error">
+                            <p>
+                                "Actualisation impossible : " {error.to_string()}
+                                " Les formations affichées sont celles du chargement précédent."
+                            </p>
+                            <TechnicalDetails error=error/>
+                        </div>
+                    })}
+                    <ul>
+                        {move || notices().iter().map(|notice| view! { <li>{notice.clone()}</li> }).collect_view()}
+                    </ul>
+                    <button type="button" class="button button-secondary" disabled=move || data.reloading.get()
+                        on:click=move |_| data.reload()>
+                        {move || if data.reloading.get() { "Nouvelle tentative…" } else { "Réessayer" }}
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// Parameters of the address that could not be read, on whichever screen the link opened.
+#[component]
+pub fn AddressNotes() -> impl IntoView {
+    let store = expect_context::<ViewStore>();
+    // The region is always there (screen readers announce what comes into it); the box only with notes.
+    view! {
+        <div role="status" class="address-notes">
+            {move || {
+                let notes = store.notes.get();
+                (!notes.is_empty()).then(|| view! {
+                    <div class="notice">{notes.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}</div>
+                })
+            }}
+        </div>
     }
 }

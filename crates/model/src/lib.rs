@@ -127,6 +127,24 @@ impl Dataset {
             .flat_map(|p| p.outcomes.iter().filter(|o| o.route == offer.route).map(move |o| (p, o)))
             .collect()
     }
+
+    /// The commune whose centre is nearest to `point`, if one is within `max_km`: a name for a
+    /// point picked on the map or by geolocation.
+    pub fn nearest_commune(&self, point: LatLon, max_km: f64) -> Option<&Place> {
+        // Equirectangular distance: exact enough across a département.
+        let km = |p: LatLon| {
+            let dy = (p.lat - point.lat) * 111.32;
+            let dx = (p.lon - point.lon) * 111.32 * point.lat.to_radians().cos();
+            (dx * dx + dy * dy).sqrt()
+        };
+        self.places
+            .iter()
+            .filter(|place| place.kind == PlaceKind::Commune)
+            .map(|place| (km(place.position), place))
+            .filter(|(distance, _)| *distance <= max_km)
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, place)| place)
+    }
 }
 
 impl Provenance {
@@ -148,6 +166,40 @@ fn check_version(found: u32) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn commune(name: &str, lat: f64, lon: f64) -> Place {
+        Place { kind: PlaceKind::Commune, name: name.into(), detail: String::new(), position: LatLon { lat, lon } }
+    }
+
+    #[test]
+    fn the_nearest_commune_names_a_point_unless_it_is_far_from_all() {
+        let region = Region {
+            slug: "ille-et-vilaine".into(),
+            departement_code: "035".into(),
+            name: "Ille-et-Vilaine".into(),
+            academie: "Rennes".into(),
+            region_name: "Bretagne".into(),
+            region_code: "53".into(),
+        };
+        let mut dataset = Dataset {
+            schema_version: SCHEMA_VERSION,
+            region,
+            schools: Vec::new(),
+            programmes: Vec::new(),
+            offers: Vec::new(),
+            network: None,
+            places: Vec::new(),
+        };
+        dataset.places = vec![
+            commune("Rennes", 48.1113, -1.6800),
+            commune("Bruz", 48.0247, -1.7458),
+            Place { kind: PlaceKind::College, ..commune("Collège Anne de Bretagne", 48.1100, -1.6790) },
+        ];
+        let near_rennes = LatLon { lat: 48.1173, lon: -1.6778 };
+        assert_eq!(dataset.nearest_commune(near_rennes, 10.0).map(|p| p.name.as_str()), Some("Rennes"));
+        assert_eq!(dataset.nearest_commune(LatLon { lat: 48.03, lon: -1.74 }, 10.0).map(|p| p.name.as_str()), Some("Bruz"));
+        assert!(dataset.nearest_commune(LatLon { lat: 43.3, lon: 5.4 }, 10.0).is_none(), "Marseille is far from both");
+    }
 
     #[test]
     fn school_kind_serialises_as_snake_case() {
