@@ -236,7 +236,9 @@ fn load_failed_explains_the_error_and_retries() {
     let alert = host.query_selector("[role='alert']").unwrap().expect("an alert");
     let text = alert.text_content().unwrap();
     assert!(text.contains("Impossible de charger"), "{text}");
-    assert!(text.contains("erreur 500 pour /data/x.json"), "{text}");
+    assert!(text.contains("momentanément indisponible"), "{text}");
+    let details = host.query_selector(".technical-details p").unwrap().expect("the technical details");
+    assert_eq!(details.text_content().unwrap(), "/data/x.json : erreur 500");
     click(&host, "button");
     click(&host, "button");
     assert_eq!(retries.get_untracked(), 2);
