@@ -1,7 +1,7 @@
 //! Joins the sources into programmes and offers:
 //! Affelnet (school × class) → BCN (class → diploma) → InserJeunes, Onisep, ROME.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use proxipro_model::{Access, Diploma, Entry, Figure, Job, Offer, Programme, Route};
 
@@ -70,7 +70,16 @@ pub fn assemble(sources: &Sources, rejects: &mut Vec<Reject>, joins: &mut Joins)
             cfds.extend(famille.specialities.iter().cloned());
         }
     }
-    let programmes = cfds.iter().map(|cfd| programme(cfd, sources, joins)).collect();
+    // A diploma is prepared in several dispositifs (CAP in 1, 2 or 3 years…): its length is
+    // that of the dispositif its offers here are in (the longest where they differ).
+    let mut durations: HashMap<&str, u8> = HashMap::new();
+    for offer in &offers {
+        if let Some(years) = sources.bcn.mefs.get(&offer.mef_stat_11).and_then(|mef| mef.duration_years) {
+            let longest = durations.entry(offer.cfd.as_str()).or_insert(years);
+            *longest = (*longest).max(years);
+        }
+    }
+    let programmes = cfds.iter().map(|cfd| programme(cfd, durations.get(cfd.as_str()).copied(), sources, joins)).collect();
     Catalogue { programmes, offers }
 }
 
@@ -99,7 +108,9 @@ fn access(row: &AffelnetOffer, entry: Entry, admitted: Option<u32>) -> Access {
     }
 }
 
-fn programme(cfd: &str, sources: &Sources, joins: &mut Joins) -> Programme {
+/// `duration_years`: of the dispositif the region's offers are in; `None` for a speciality
+/// only reached after a common seconde (its card is that of the seconde).
+fn programme(cfd: &str, duration_years: Option<u8>, sources: &Sources, joins: &mut Joins) -> Programme {
     let bcn = sources.bcn;
     let onisep = sources.onisep;
     let diploma_entry = bcn.diplomas.get(cfd);
@@ -171,7 +182,7 @@ fn programme(cfd: &str, sources: &Sources, joins: &mut Joins) -> Programme {
         cfd: cfd.to_string(),
         label,
         diploma,
-        duration_years: bcn.mefs.values().find(|mef| mef.cfd == cfd).and_then(|mef| mef.duration_years),
+        duration_years,
         field: diploma_entry.and_then(|d| bcn.groups.get(&d.group)).cloned(),
         famille: bcn.famille_of(cfd).map(|f| f.label.clone()),
         common_year: common.is_some(),

@@ -28,6 +28,9 @@ const NOT_PUBLISHED: &str = "non publié par InserJeunes";
 #[derive(Debug, Clone, PartialEq)]
 struct Row {
     cfd: String,
+    /// Length of the row's dispositif (school rows name their final-year MEF): a CAP is
+    /// published once for its 2-year course and once for its 1-year one.
+    dispositif_years: Option<u8>,
     route: Route,
     year: String,
     cohort: Option<u32>,
@@ -81,10 +84,10 @@ pub fn parse_regional(
             }
         };
         // School rows name the final-year class (MEF); apprenticeship rows the diploma.
-        let cfd = match (field("cfd"), field("mefstat11")) {
-            (cfd, _) if !cfd.is_empty() => cfd.to_string(),
+        let (cfd, dispositif_years) = match (field("cfd"), field("mefstat11")) {
+            (cfd, _) if !cfd.is_empty() => (cfd.to_string(), None),
             (_, mef) => match bcn.mefs.get(mef) {
-                Some(mef) => mef.cfd.clone(),
+                Some(mef) => (mef.cfd.clone(), mef.duration_years),
                 None => {
                     rejects.push(Reject::new(file, row.line, format!("MEF « {mef} » absent de la BCN")));
                     continue;
@@ -93,6 +96,7 @@ pub fn parse_regional(
         };
         rows.push(Row {
             cfd,
+            dispositif_years,
             route,
             year: field("millesime").replace('_', "-"),
             cohort: field("nb_annee_term").parse().ok(),
@@ -103,6 +107,19 @@ pub fn parse_regional(
         });
     }
 
+    // One row per programme, route and millésime: the dispositif students enter after the
+    // 3e (CAP in 2 years, bac pro in 3), else the largest cohort. Benchmarks count programmes, not rows.
+    let mut chosen: BTreeMap<(String, Route, String), Row> = BTreeMap::new();
+    for row in rows {
+        let key = (row.cfd.clone(), row.route, row.year.clone());
+        match chosen.get(&key) {
+            Some(kept) if preference(kept) >= preference(&row) => {}
+            _ => {
+                chosen.insert(key, row);
+            }
+        }
+    }
+    let rows: Vec<Row> = chosen.into_values().collect();
     let distributions = distributions(&rows);
     let mut latest: BTreeMap<(String, Route), &Row> = BTreeMap::new();
     for row in &rows {
@@ -113,6 +130,12 @@ pub fn parse_regional(
     }
     let by_programme = latest.into_iter().map(|(key, row)| (key, outcomes(row, &distributions))).collect();
     Ok(RegionalOutcomes { by_programme })
+}
+
+/// Which of two rows of the same programme is the one to show: the usual course after the 3e, then the larger cohort.
+fn preference(row: &Row) -> (bool, u32) {
+    let usual = Diploma::from_level(row.cfd.get(..3).unwrap_or("")).usual_years();
+    (row.dispositif_years.is_none() || row.dispositif_years == usual, row.cohort.unwrap_or(0))
 }
 
 fn rate(text: &str) -> Option<f32> {
@@ -294,6 +317,22 @@ mod tests {
         assert_eq!(cap.employment.missing.as_deref(), Some(SMALL_COHORT));
         assert!(!outcomes.by_programme.contains_key(&("40033403".to_string(), Route::Scolaire)), "other regions are left out");
         assert!(rejects.is_empty());
+    }
+
+    #[test]
+    fn a_cap_is_shown_with_its_two_year_course_not_the_one_year_one() {
+        let mut bcn = Bcn::default();
+        for (mef, years) in [("23110022139", 1), ("23220022139", 2)] {
+            let mef_row = Mef { cfd: "50022139".into(), duration_years: Some(years), year_of_course: Some(years), label: String::new() };
+            bcn.mefs.insert(mef.into(), mef_row);
+        }
+        // The 1-year course comes first in the file, as in the real one.
+        let lines = [HEADER.to_string(), row("2022_2023", "53", "23110022139", 27, "40", "52"), row("2022_2023", "53", "23220022139", 52, "30", "69")];
+        let mut rejects = Vec::new();
+        let outcomes = parse_regional(lines.join("\n").as_bytes(), "ij.csv", "53", &bcn, &mut rejects).unwrap();
+        let cap = &outcomes.by_programme[&("50022139".to_string(), Route::Scolaire)];
+        assert_eq!(cap.cohort.get(), Some(52));
+        assert_eq!(cap.further_study.get(), Some(69.0));
     }
 
     #[test]

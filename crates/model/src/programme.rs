@@ -79,6 +79,16 @@ impl Diploma {
         }
     }
 
+    /// Years of the course students enter after the 3e (other dispositifs exist: a CAP in 1
+    /// year after a first diploma, a bac pro in 1 year…).
+    pub fn usual_years(self) -> Option<u8> {
+        match self {
+            Diploma::Cap | Diploma::CapAgricole => Some(2),
+            Diploma::BacPro | Diploma::BacProAgricole => Some(3),
+            Diploma::BrevetPro | Diploma::MentionComplementaire | Diploma::Autre => None,
+        }
+    }
+
     /// The group a programme is compared within (Futur Pro groups agricultural and not).
     pub fn benchmark_group(self) -> &'static str {
         match self {
