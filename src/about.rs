@@ -55,7 +55,7 @@ fn ProvenanceView(provenance: Provenance) -> impl IntoView {
 #[component]
 fn SourceItem(source: Source) -> impl IntoView {
     view! {
-        <li class="source-item" data-source=source.id>
+        <li class="source-item" id=format!("source-{}", source.id) data-source=source.id>
             <h3>{source.title.clone()}</h3>
             <dl>
                 <dt>"Producteur"</dt>

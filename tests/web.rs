@@ -185,7 +185,7 @@ async fn offer_list_shows_key_figures_and_flags_no_prospects() {
     assert_eq!(texts(&host, ".offer-trip"), ["≈ 27 min · ligne C4 + 6 min à pied"], "travel shows where known");
     let figures = texts(&host, ".offer-figures");
     assert!(figures[1].contains("Pression 1,50 · Admission difficile"), "{figures:?}");
-    assert!(figures[1].contains("Emploi 58\u{202f}% en région"), "{figures:?}");
+    assert!(figures[1].contains("Emploi à 6 mois en région : 58\u{202f}%"), "{figures:?}");
     assert_eq!(host.query_selector_all(".warning-badge").unwrap().length(), 1, "only Accueil (20 % / 30 %) has no prospects");
     let link = host.query_selector(".offer-item").unwrap().unwrap().get_attribute("href").unwrap();
     assert!(link.starts_with("/formation/0350002A-40000002"), "{link}");
@@ -222,7 +222,7 @@ fn figure_rows_say_what_is_missing_and_where_known_figures_come_from() {
     });
     assert_eq!(texts(&host, ".figure-value"), ["42"]);
     assert_eq!(texts(&host, ".figure-missing"), ["Non disponible : non publié : moins de 20 élèves"]);
-    assert_eq!(texts(&host, ".figure-origin"), ["2022 · source affelnet-2022", "2022-2023 · source inserjeunes-region"]);
+    assert_eq!(texts(&host, ".figure-origin"), ["2022 · affelnet-2022", "2022-2023 · inserjeunes-region"]);
 }
 
 #[wasm_bindgen_test]

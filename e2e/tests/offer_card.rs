@@ -19,6 +19,23 @@ fn source_row(relative: &str, prefix: &str) -> Vec<String> {
 }
 
 /// The text of the card row labelled `label`.
+/// Where the row's source links to, once the sources have loaded (the title replaces the id).
+async fn source_of(browser: &Browser, label: &str) -> (String, String) {
+    let script = format!(
+        "const row = [...document.querySelectorAll('.figure-row')].find(r => r.querySelector('dt').textContent === {label:?}); \
+         const a = row && row.querySelector('a.source-link'); return a ? [a.textContent, a.getAttribute('href')] : null"
+    );
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let found = browser.script(&script).await;
+        let text = found[0].as_str().unwrap_or_default().to_string();
+        if !text.is_empty() && !text.contains('-') || tokio::time::Instant::now() >= deadline {
+            return (text, found[1].as_str().unwrap_or_default().to_string());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 async fn row(browser: &Browser, label: &str) -> String {
     let script = format!(
         "const row = [...document.querySelectorAll('.figure-row')].find(r => r.querySelector('dt').textContent === {label:?}); return row ? row.querySelector('dd').textContent : null"
@@ -42,19 +59,24 @@ async fn the_card_of_a_real_offer_matches_its_source_rows() {
 
     assert_eq!(browser.text("h1").await, "Bac pro Cuisine");
     assert!(browser.text(".card-school").await.starts_with("Lycée technologique et SEP hôtelier Yvon Bourges"));
-    assert!(row(&browser, "Places").await.starts_with(&format!("{places}2022 · source affelnet-2022")));
+    assert!(row(&browser, "Places").await.starts_with(&format!("{places}2022 · ")));
+    // The source is named, and linked to its entry on the sources page.
+    let (title, href) = source_of(&browser, "Places").await;
+    assert_eq!(title, "Affelnet : capacités et demandes de vœux de rang 1");
+    assert!(href.starts_with("/a-propos?") && href.ends_with("#source-affelnet-2022"), "{href}");
     assert!(row(&browser, "Vœux de rang 1").await.starts_with(&format!("{wishes}2022")));
     let pressure = format!("{:.2}", wishes.parse::<f32>().unwrap() / places.parse::<f32>().unwrap()).replace('.', ",");
     assert!(row(&browser, "Taux de pression (vœux 1 ÷ places)").await.starts_with(&pressure));
-    assert!(row(&browser, "Affectés sur leur vœu 1").await.starts_with(&format!("{admitted}2022 · source affelnet-1re-pro")));
+    assert!(row(&browser, "Affectés sur leur vœu 1").await.starts_with(&format!("{admitted}2022 · Affelnet : offre de 1re professionnelle")));
     assert!(row(&browser, "Vœux, tous rangs").await.starts_with("Non disponible : "), "a missing figure says so");
 
-    assert!(row(&browser, "Élèves en année terminale").await.starts_with(&format!("{cohort}2022-2023 · source inserjeunes-region")));
-    assert!(row(&browser, "En emploi").await.starts_with(&format!("{employment}\u{202f}%2022-2023")));
-    assert!(row(&browser, "En poursuite d'études").await.starts_with(&format!("{study}\u{202f}%")));
+    assert!(row(&browser, "Élèves en année terminale").await.starts_with(&format!("{cohort}2022-2023 · InserJeunes par région et formation")));
+    assert!(row(&browser, "En emploi à 6 mois (parmi les sortants)").await.starts_with(&format!("{employment}\u{202f}%2022-2023")));
+    assert!(row(&browser, "En poursuite d'études (parmi les élèves de terminale)").await.starts_with(&format!("{study}\u{202f}%")));
     assert!(row(&browser, "Salaires").await.starts_with("Non disponible : aucune donnée de salaire"));
     let comparison = browser.text(".comparison").await;
     assert!(comparison.contains("quartile"), "{comparison}");
+    assert!(comparison.contains("formations comparables : Bac pro, voie scolaire, en Bretagne, 2022-2023"), "what it is compared with: {comparison}");
 
     // Jobs come from Certif Info's ROME codes for this diploma.
     let jobs = browser.text(".job-list").await;

@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use proxipro_model::{Dataset, Figure, Job, Offer, Outcomes, Programme, School};
+use proxipro_model::{Dataset, Figure, Job, Offer, Outcomes, Programme, Route, School};
 
 use super::trip_section::TripSection;
-use super::{has_no_prospects, offer_title};
+use super::has_no_prospects;
 use crate::state::view::ViewStore;
 use crate::selection::wish_button::WishButtons;
 use crate::source::AppData;
@@ -65,6 +65,14 @@ pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
     let school = dataset.school(&offer.uai).cloned();
     let outcomes: Vec<(Programme, Outcomes)> =
         dataset.outcomes_of(&offer).into_iter().map(|(p, o)| (p.clone(), o.clone())).collect();
+    // A common seconde's specialities without published figures are named, not left out.
+    let without_figures: Vec<String> = programme
+        .specialities
+        .iter()
+        .filter_map(|cfd| dataset.programme(cfd))
+        .filter(|speciality| !outcomes.iter().any(|(p, _)| p.cfd == speciality.cfd))
+        .map(Programme::title)
+        .collect();
     let no_prospects = has_no_prospects(&dataset, &offer);
     let access = offer.access.clone();
     let pressure_level = access.pressure_level().map(|level| level.label());
@@ -72,7 +80,7 @@ pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
     view! {
         <header class="card-header">
             <p class="card-kicker">{programme.diploma.label()} " · " {offer.route.label()} " · " {offer.entry.label()}</p>
-            <h1 id=CARD_TITLE_ID tabindex="-1">{offer_title(&programme)}</h1>
+            <h1 id=CARD_TITLE_ID tabindex="-1">{programme.title()}</h1>
             {school.as_ref().map(|s| view! { <p class="card-school">{s.name.clone()} " — " {s.address.commune.clone()}</p> })}
             {no_prospects.then(|| view! {
                 <p class="warning" role="note">
@@ -112,7 +120,12 @@ pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
 
         <section aria-labelledby="devenir">
             <h2 id="devenir">"Que deviennent les élèves ?"</h2>
-            <OutcomesView outcomes=outcomes common_year=programme.common_year region=dataset.region.region_name.clone()/>
+            <OutcomesView
+                outcomes=outcomes
+                without_figures=without_figures
+                common_year=programme.common_year
+                region=dataset.region.region_name.clone()
+            />
             <dl class="figures">
                 <FigureRow label="Salaires" figure=programme.salary.clone() show=|v: &String| v.clone()/>
             </dl>
@@ -154,8 +167,14 @@ fn Description(figure: Figure<Vec<String>>) -> impl IntoView {
 }
 
 #[component]
-fn OutcomesView(outcomes: Vec<(Programme, Outcomes)>, common_year: bool, region: String) -> impl IntoView {
-    if outcomes.is_empty() {
+fn OutcomesView(
+    outcomes: Vec<(Programme, Outcomes)>,
+    /// Specialities of a common seconde with no published figures.
+    without_figures: Vec<String>,
+    common_year: bool,
+    region: String,
+) -> impl IntoView {
+    if outcomes.is_empty() && without_figures.is_empty() {
         return view! {
             <p class="figure-missing">
                 "Non disponible : aucune donnée InserJeunes pour ce diplôme en " {region} "."
@@ -168,14 +187,25 @@ fn OutcomesView(outcomes: Vec<(Programme, Outcomes)>, common_year: bool, region:
     } else {
         format!("Sortants de cette formation en {region}, six mois après (tous établissements de la région).")
     };
+    let missing_region = region.clone();
     view! {
         <p>{intro}</p>
         {outcomes
             .into_iter()
             .map(|(programme, outcomes)| {
-                let heading = common_year.then(|| offer_title(&programme));
-                let employment_level = outcomes.employment_benchmark.as_ref().map(|b| (b.level.label(), b.quartiles, b.programmes));
-                let study_level = outcomes.further_study_benchmark.as_ref().map(|b| (b.level.label(), b.quartiles, b.programmes));
+                let heading = common_year.then(|| programme.title());
+                // What the rates are compared with: the same diplomas, route and millésime in the region.
+                let scope = format!(
+                    "{}, {}, en {region}, {}",
+                    programme.diploma.benchmark_group(),
+                    match outcomes.route {
+                        Route::Scolaire => "voie scolaire",
+                        Route::Apprentissage => "apprentissage",
+                    },
+                    outcomes.employment.year
+                );
+                let employment_level = outcomes.employment_benchmark.as_ref().map(|b| (b.level.label(), b.quartiles, b.programmes, scope.clone()));
+                let study_level = outcomes.further_study_benchmark.as_ref().map(|b| (b.level.label(), b.quartiles, b.programmes, scope));
                 let warning = outcomes.no_prospects() == Some(true);
                 view! {
                     <div class="outcomes" data-cfd=programme.cfd.clone()>
@@ -183,23 +213,34 @@ fn OutcomesView(outcomes: Vec<(Programme, Outcomes)>, common_year: bool, region:
                         {warning.then(|| view! { <p class="warning-badge">"Peu de débouchés"</p> })}
                         <dl class="figures">
                             <FigureRow label="Élèves en année terminale" figure=outcomes.cohort show=|v: &u32| v.to_string()/>
-                            <FigureRow label="En emploi" figure=outcomes.employment show=|v: &f32| percent(*v)/>
+                            <FigureRow label="En emploi à 6 mois (parmi les sortants)" figure=outcomes.employment show=|v: &f32| percent(*v)/>
                             {employment_level.map(|b| view! { <Comparison what="emploi" benchmark=b/> })}
-                            <FigureRow label="En poursuite d'études" figure=outcomes.further_study show=|v: &f32| percent(*v)/>
+                            <FigureRow label="En poursuite d'études (parmi les élèves de terminale)" figure=outcomes.further_study show=|v: &f32| percent(*v)/>
                             {study_level.map(|b| view! { <Comparison what="poursuite d'études" benchmark=b/> })}
-                            <FigureRow label="Autres situations" figure=outcomes.other show=|v: &f32| percent(*v)/>
+                            <FigureRow label="Autres situations (parmi les élèves de terminale)" figure=outcomes.other show=|v: &f32| percent(*v)/>
                         </dl>
                     </div>
                 }
             })
             .collect_view()}
+        {without_figures.into_iter().map(|title| view! {
+            <div class="outcomes">
+                <h3>{title}</h3>
+                <p class="figure-missing">{format!("Non disponible : aucune donnée InserJeunes pour ce diplôme en {missing_region}.")}</p>
+            </div>
+        }).collect_view()}
+        <p class="hint">
+            "Le taux d'emploi se calcule parmi les sortants (les élèves qui ne poursuivent pas d'études) ; "
+            "la poursuite d'études et les autres situations, parmi tous les élèves de l'année terminale. "
+            "Les trois ne s'additionnent donc pas."
+        </p>
     }
     .into_any()
 }
 
 #[component]
-fn Comparison(what: &'static str, benchmark: (&'static str, [f32; 5], u32)) -> impl IntoView {
-    let (label, q, count) = benchmark;
+fn Comparison(what: &'static str, benchmark: (&'static str, [f32; 5], u32, String)) -> impl IntoView {
+    let (label, q, count, scope) = benchmark;
     view! {
         <div class="figure-row comparison">
             <dt>"Comparaison régionale (" {what} ")"</dt>
@@ -207,7 +248,7 @@ fn Comparison(what: &'static str, benchmark: (&'static str, [f32; 5], u32)) -> i
                 <span class="level-tag">{label}</span>
                 <span class="figure-origin">
                     {format!(
-                        "1er quartile {} · médiane {} · 3e quartile {} ({count} formations comparables)",
+                        "1er quartile {} · médiane {} · 3e quartile {} ({count} formations comparables : {scope})",
                         percent(q[1]), percent(q[2]), percent(q[3])
                     )}
                 </span>

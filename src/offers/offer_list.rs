@@ -8,13 +8,13 @@ use wasm_bindgen::JsCast;
 use proxipro_explore::filters::Visible;
 use proxipro_model::{Dataset, Offer};
 
-use super::{has_no_prospects, offer_title};
+use super::has_no_prospects;
 use crate::explorer::card_sheet::wants_sheet;
 use crate::journey::Reached;
 use crate::source::Loaded;
 use crate::state::view::{card_path, ViewStore};
 use crate::ui::focus::focus_first_shown;
-use crate::ui::format::{decimal, percent};
+use crate::ui::format::{decimal, headline};
 
 const PAGE: usize = 50;
 
@@ -183,23 +183,20 @@ fn refresh_link(item: &web_sys::Element, store: ViewStore) {
 fn offer_item(dataset: &Dataset, offer: &Offer, trip: Option<(String, bool)>, highlighted: RwSignal<Option<String>>) -> impl IntoView {
     let uai = offer.uai.clone();
     let is_highlighted = move || highlighted.with(|h| h.as_deref() == Some(uai.as_str()));
-    let programme = dataset.programme(&offer.cfd);
     let school = dataset.school(&offer.uai);
-    let title = programme.map(offer_title).unwrap_or_else(|| offer.cfd.clone());
+    let title = dataset.offer_title(offer);
     let where_ = school.map(|s| format!("{} · {}", s.name, s.address.commune)).unwrap_or_default();
     let pressure = offer.access.pressure.get().map(|p| {
         let level = offer.access.pressure_level().map(|l| l.label()).unwrap_or_default();
         format!("Pression {} · {level}", decimal(p, 2))
     });
-    let employment = dataset
-        .outcomes_of(offer)
-        .into_iter()
-        .find(|(p, _)| p.cfd == offer.cfd)
-        .and_then(|(_, o)| {
-            let rate = o.employment.get()?;
-            let level = o.employment_benchmark.as_ref().map(|b| format!(" · {}", b.level.label().to_ascii_lowercase()));
-            Some(format!("Emploi {} en région{}", percent(rate), level.unwrap_or_default()))
-        });
+    // Said even when missing: an empty place would read as « nothing to worry about ».
+    let employment = {
+        let rate = dataset.headline_rate(offer, |o| o.employment.get());
+        let level = dataset.own_outcomes(offer).and_then(|o| o.employment_benchmark.as_ref()).map(|b| b.level.label().to_ascii_lowercase());
+        let level = rate.and(level).map(|level| format!(" · {level}")).unwrap_or_default();
+        Some(format!("Emploi à 6 mois en région : {}{level}", headline(rate)))
+    };
     let warning = has_no_prospects(dataset, offer);
     view! {
         <li>

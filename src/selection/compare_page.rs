@@ -5,9 +5,9 @@ use leptos_router::hooks::use_query_map;
 use proxipro_model::Dataset;
 
 use crate::state::view::ViewStore;
-use crate::offers::{has_no_prospects, offer_title};
+use crate::offers::has_no_prospects;
 use crate::source::AppData;
-use crate::ui::format::{count, decimal, percent};
+use crate::ui::format::{count, decimal, headline};
 use crate::ui::load_state::{LoadFailed, Loading};
 
 #[component]
@@ -72,11 +72,11 @@ fn comparison(dataset: &Dataset, ids: &[String]) -> impl IntoView {
         ("Commune", Box::new(|o| dataset.school(&o.uai).map_or_else(missing, |s| s.address.commune.clone()))),
         ("Voie", Box::new(|o| o.route.label().to_string())),
         ("Durée", Box::new(|o| dataset.programme(&o.cfd).and_then(|p| p.duration_years).map_or_else(missing, |y| count(u32::from(y), "an", "ans")))),
-        ("Places (2022)", Box::new(|o| o.access.capacity.get().map_or_else(missing, |v| v.to_string()))),
-        ("Vœux de rang 1 (2022)", Box::new(|o| o.access.first_wishes.get().map_or_else(missing, |v| v.to_string()))),
+        ("Places", Box::new(|o| with_year(&o.access.capacity))),
+        ("Vœux de rang 1", Box::new(|o| with_year(&o.access.first_wishes))),
         ("Taux de pression", Box::new(|o| o.access.pressure.get().map_or_else(missing, |v| decimal(v, 2)))),
-        ("Emploi à 6 mois (région)", Box::new(|o| rate(dataset, o, |x| x.employment.get()))),
-        ("Poursuite d'études (région)", Box::new(|o| rate(dataset, o, |x| x.further_study.get()))),
+        ("Emploi à 6 mois (région)", Box::new(|o| headline(dataset.headline_rate(o, |x| x.employment.get())))),
+        ("Poursuite d'études (région)", Box::new(|o| headline(dataset.headline_rate(o, |x| x.further_study.get())))),
         ("Internat", Box::new(|o| match dataset.school(&o.uai).and_then(|s| s.boarding) {
             Some(true) => "oui".into(),
             Some(false) => "non".into(),
@@ -93,8 +93,14 @@ fn comparison(dataset: &Dataset, ids: &[String]) -> impl IntoView {
                     <tr>
                         <th scope="col">"Critère"</th>
                         {offers.iter().map(|o| {
-                            let title = dataset.programme(&o.cfd).map(offer_title).unwrap_or_default();
-                            view! { <th scope="col"><a href=store.card_link(&o.id)>{title}</a></th> }
+                            // The same diploma in two schools: the school tells the columns apart.
+                            let school = dataset.school(&o.uai).map(|s| s.name.clone());
+                            view! {
+                                <th scope="col">
+                                    <a href=store.card_link(&o.id)>{dataset.offer_title(o)}</a>
+                                    {school.map(|name| view! { <span class="compare-school">{name}</span> })}
+                                </th>
+                            }
                         }).collect_view()}
                     </tr>
                 </thead>
@@ -112,11 +118,12 @@ fn comparison(dataset: &Dataset, ids: &[String]) -> impl IntoView {
     .into_any()
 }
 
-fn rate(dataset: &Dataset, offer: &proxipro_model::Offer, pick: fn(&proxipro_model::Outcomes) -> Option<f32>) -> String {
-    dataset
-        .outcomes_of(offer)
-        .into_iter()
-        .find(|(p, _)| p.cfd == offer.cfd)
-        .and_then(|(_, o)| pick(o))
-        .map_or_else(|| "non disponible".into(), percent)
+
+/// `30 (2022)`: the year travels with the figure (Affelnet 2022 here, the API's own year there).
+fn with_year(figure: &proxipro_model::Figure<u32>) -> String {
+    match (figure.get(), figure.year.is_empty()) {
+        (Some(value), false) => format!("{value} ({})", figure.year),
+        (Some(value), true) => value.to_string(),
+        (None, _) => "non disponible".into(),
+    }
 }

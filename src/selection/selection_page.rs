@@ -12,13 +12,13 @@ use super::download;
 use crate::state::journeys::JourneyStore;
 use crate::state::view::ViewStore;
 use crate::config::link_with;
-use crate::offers::{has_no_prospects, offer_title};
+use crate::offers::has_no_prospects;
 use crate::journey::Journey;
 use crate::source::AppData;
 use crate::state::wishes::WishStore;
 use crate::ui::clipboard::{copy_link, Copied};
 use crate::ui::focus::focus_first_shown;
-use crate::ui::format::{count, decimal, percent};
+use crate::ui::format::{count, decimal, headline};
 use crate::ui::load_state::{LoadFailed, Loading};
 
 #[component]
@@ -89,22 +89,14 @@ fn Selection(
                 .enumerate()
                 .map(|(rank, wish)| {
                     let Some(offer) = dataset.offer(&wish.offer_id).cloned() else { return ().into_any() };
-                    let programme = dataset.programme(&offer.cfd);
                     let school = dataset.school(&offer.uai);
-                    let title = programme.map(offer_title).unwrap_or_default();
+                    let title = dataset.offer_title(&offer);
                     let where_ = school.map(|s| format!("{} · {}", s.name, s.address.commune)).unwrap_or_default();
-                    let outcome = dataset.outcomes_of(&offer).into_iter().find(|(p, _)| p.cfd == offer.cfd).map(|(_, o)| o.clone());
                     // A missing figure is said to be missing, on screen and on paper.
                     let figures = [
                         offer.access.pressure.get().map_or("Pression : non disponible".into(), |p| format!("Pression {}", decimal(p, 2))),
-                        outcome
-                            .as_ref()
-                            .and_then(|o| o.employment.get())
-                            .map_or("Emploi : non disponible".into(), |e| format!("Emploi {} (région)", percent(e))),
-                        outcome
-                            .as_ref()
-                            .and_then(|o| o.further_study.get())
-                            .map_or("Poursuite d'études : non disponible".into(), |e| format!("Poursuite {} (région)", percent(e))),
+                        format!("Emploi à 6 mois en région : {}", headline(dataset.headline_rate(&offer, |o| o.employment.get()))),
+                        format!("Poursuite d'études en région : {}", headline(dataset.headline_rate(&offer, |o| o.further_study.get()))),
                     ];
                     let warning = has_no_prospects(&dataset, &offer);
                     let id = StoredValue::new(wish.offer_id.clone());

@@ -4,6 +4,9 @@
 use leptos::prelude::*;
 use proxipro_model::Figure;
 
+use crate::source::AppData;
+use crate::state::view::ViewStore;
+
 /// `<dt>label</dt><dd>value · year · source</dd>`; `show` formats the value.
 #[component]
 pub fn FigureRow<T: Clone + Send + Sync + 'static>(
@@ -11,12 +14,10 @@ pub fn FigureRow<T: Clone + Send + Sync + 'static>(
     figure: Figure<T>,
     show: fn(&T) -> String,
 ) -> impl IntoView {
-    let origin = match (figure.year.is_empty(), figure.source.is_empty()) {
-        (false, false) => format!("{} · source {}", figure.year, figure.source),
-        (true, false) => format!("source {}", figure.source),
-        (false, true) => figure.year.clone(),
-        (true, true) => String::new(),
-    };
+    let year = figure.year.clone();
+    let source = (!figure.source.is_empty()).then(|| view! { <SourceLink id=figure.source.clone()/> });
+    let separator = (!year.is_empty() && source.is_some()).then_some(" · ");
+    let origin = (!year.is_empty() || source.is_some()).then(|| view! { <span class="figure-origin">{year}{separator}{source}</span> });
     let value = match &figure.value {
         Some(value) => view! { <span class="figure-value">{show(value)}</span> }.into_any(),
         None => view! {
@@ -32,8 +33,24 @@ pub fn FigureRow<T: Clone + Send + Sync + 'static>(
             <dt>{label}</dt>
             <dd>
                 {value}
-                {(!origin.is_empty()).then(|| view! { <span class="figure-origin">{origin}</span> })}
+                {origin}
             </dd>
         </div>
     }
+}
+
+/// The figure's source by its title, linked to its entry on the sources page (the id where
+/// the sources are not loaded).
+#[component]
+fn SourceLink(id: String) -> impl IntoView {
+    let data = use_context::<AppData>();
+    let store = use_context::<ViewStore>();
+    let anchor = format!("#source-{id}");
+    let href = move || format!("{}{anchor}", store.map_or_else(|| "/a-propos".to_string(), |store| store.link("/a-propos")));
+    let title = move || {
+        let provenance = data.and_then(|data| data.provenance.get()).and_then(Result::ok);
+        let title = provenance.and_then(|p| p.sources.iter().find(|source| source.id == id).map(|source| source.title.clone()));
+        title.unwrap_or_else(|| id.clone())
+    };
+    view! { <a class="source-link" href=href>{title}</a> }
 }

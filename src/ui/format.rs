@@ -1,4 +1,6 @@
-//! Numbers the French way: decimal comma, narrow space before `%`.
+//! Numbers, counts and times the French way: decimal comma, narrow space before `%`, `8 h 05`.
+
+use proxipro_model::HeadlineRate;
 
 /// `1.2345` → `1,23`.
 pub fn decimal(value: f32, digits: usize) -> String {
@@ -22,4 +24,14 @@ pub fn clock(minutes: u32) -> String {
 /// `2` → `2 places`, `1` → `1 place`.
 pub fn count(value: u32, one: &str, many: &str) -> String {
     format!("{value} {}", if value > 1 { many } else { one })
+}
+
+/// A rate as every screen shows it (see `Dataset::headline_rate`): `63 %`, `jusqu'à 63 % selon
+/// la spécialité` for a common seconde, or `non disponible`.
+pub fn headline(rate: Option<HeadlineRate>) -> String {
+    match rate {
+        Some(HeadlineRate { value, best_of_specialities: false }) => percent(value),
+        Some(HeadlineRate { value, best_of_specialities: true }) => format!("jusqu'à {} selon la spécialité", percent(value)),
+        None => "non disponible".into(),
+    }
 }

@@ -1,40 +1,56 @@
 //! The selection as files the family keeps: CSV for a spreadsheet, GeoJSON for a map.
 
-use proxipro_model::Dataset;
+use proxipro_model::{Dataset, HeadlineRate};
 use serde_json::json;
 
 use crate::wishlist::WishList;
 
-/// Semicolon-separated with a byte-order mark, as French spreadsheets expect.
+/// Semicolon-separated with a byte-order mark, as French spreadsheets expect. Figures are
+/// rounded as on screen; a missing one says so rather than leaving an empty cell.
 pub fn csv(dataset: &Dataset, list: &WishList, minutes: impl Fn(&str) -> Option<f32>) -> String {
-    let mut out = String::from("\u{feff}rang;ambition;formation;diplôme;voie;établissement;commune;UAI;places;vœux de rang 1;taux de pression;taux d'emploi (région);poursuite d'études (région);temps de trajet (min);note\r\n");
+    let mut out = String::from("\u{feff}rang;ambition;formation;diplôme;voie;établissement;commune;UAI;places;vœux de rang 1;taux de pression;taux d'emploi à 6 mois (région, %);poursuite d'études (région, %);temps de trajet (min);note\r\n");
+    const MISSING: &str = "non disponible";
     for (rank, wish) in list.wishes.iter().enumerate() {
         let Some(offer) = dataset.offer(&wish.offer_id) else { continue };
         let programme = dataset.programme(&offer.cfd);
         let school = dataset.school(&offer.uai);
-        let outcome = dataset.outcomes_of(offer).into_iter().find(|(p, _)| p.cfd == offer.cfd).map(|(_, o)| o);
-        let number = |v: Option<f32>| v.map_or(String::new(), |v| format!("{v}").replace('.', ","));
+        let count = |v: Option<u32>| v.map_or(MISSING.to_string(), |v| v.to_string());
+        let rate = |rate: Option<HeadlineRate>| match rate {
+            Some(HeadlineRate { value, best_of_specialities }) => {
+                let value = decimal(value, 1);
+                if best_of_specialities { format!("jusqu'à {value} selon la spécialité") } else { value }
+            }
+            None => MISSING.to_string(),
+        };
         let fields = [
             (rank + 1).to_string(),
             wish.ambition.label().to_string(),
-            programme.map_or(String::new(), |p| p.label.clone()),
+            dataset.offer_title(offer),
             programme.map_or(String::new(), |p| p.diploma.label().to_string()),
             offer.route.label().to_string(),
             school.map_or(String::new(), |s| s.name.clone()),
             school.map_or(String::new(), |s| s.address.commune.clone()),
             offer.uai.clone(),
-            offer.access.capacity.get().map_or(String::new(), |v| v.to_string()),
-            offer.access.first_wishes.get().map_or(String::new(), |v| v.to_string()),
-            number(offer.access.pressure.get()),
-            number(outcome.and_then(|o| o.employment.get())),
-            number(outcome.and_then(|o| o.further_study.get())),
-            number(minutes(&offer.uai).map(f32::round)),
+            count(offer.access.capacity.get()),
+            count(offer.access.first_wishes.get()),
+            offer.access.pressure.get().map_or(MISSING.to_string(), |p| decimal(p, 2)),
+            rate(dataset.headline_rate(offer, |o| o.employment.get())),
+            rate(dataset.headline_rate(offer, |o| o.further_study.get())),
+            // Empty, not « missing », when no starting point was chosen: nothing was asked.
+            minutes(&offer.uai).map_or(String::new(), |m| format!("{}", m.round())),
             wish.note.clone(),
         ];
         out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(";"));
         out.push_str("\r\n");
     }
     out
+}
+
+/// `1.4166` → `1,42` (with `digits` = 2); `45.0` → `45`: as the screen writes them.
+fn decimal(value: f32, digits: usize) -> String {
+    let text = format!("{value:.digits$}");
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+    text.replace('.', ",")
 }
 
 fn csv_field(text: &str) -> String {
@@ -57,14 +73,13 @@ pub fn geojson(dataset: &Dataset, list: &WishList) -> String {
         .filter_map(|(rank, wish)| {
             let offer = dataset.offer(&wish.offer_id)?;
             let school = dataset.school(&offer.uai)?;
-            let programme = dataset.programme(&offer.cfd)?;
             Some(json!({
                 "type": "Feature",
                 "geometry": { "type": "Point", "coordinates": [school.position.lon, school.position.lat] },
                 "properties": {
                     "rang": rank + 1,
                     "ambition": wish.ambition.label(),
-                    "formation": format!("{} {}", programme.diploma.label(), programme.label),
+                    "formation": dataset.offer_title(offer),
                     "etablissement": school.name,
                     "commune": school.address.commune,
                     "uai": school.uai,

@@ -103,15 +103,13 @@ impl Catalog {
 fn facts(dataset: &Dataset, offer: &Offer) -> OfferFacts {
     let programme = dataset.programme(&offer.cfd);
     let outcomes = dataset.outcomes_of(offer);
-    let best = |rate: fn(&proxipro_model::Outcomes) -> Option<f32>| {
-        outcomes.iter().filter_map(|(_, o)| rate(o)).max_by(f32::total_cmp)
-    };
     OfferFacts {
         diploma: programme.map(|p| p.diploma),
         field: programme.and_then(|p| p.field.clone()),
         boarding: dataset.school(&offer.uai).is_some_and(|s| s.boarding == Some(true)),
-        employment: best(|o| o.employment.get()),
-        further_study: best(|o| o.further_study.get()),
+        // The rates the list shows: a common seconde's best speciality.
+        employment: dataset.headline_rate(offer, |o| o.employment.get()).map(|rate| rate.value),
+        further_study: dataset.headline_rate(offer, |o| o.further_study.get()).map(|rate| rate.value),
         pressure: offer.access.pressure.get(),
         favourable: outcomes
             .iter()
@@ -169,9 +167,6 @@ pub struct Outcome {
 }
 
 impl Filters {
-    pub fn is_default(&self) -> bool {
-        *self == Filters::default()
-    }
 
     /// Filters `dataset.offers`; `reach` is `None` until an origin is chosen.
     pub fn apply(&self, dataset: &Dataset, catalog: &Catalog, reach: Option<&Reach>) -> Outcome {

@@ -128,6 +128,30 @@ impl Dataset {
             .collect()
     }
 
+    /// The outcomes of the offer's own diploma and route (a common seconde has none: its
+    /// specialities' are in [`Dataset::outcomes_of`]).
+    pub fn own_outcomes(&self, offer: &Offer) -> Option<&Outcomes> {
+        self.programme(&offer.cfd)?.outcomes.iter().find(|o| o.route == offer.route)
+    }
+
+    /// What names an offer in a list, a table or a file: its programme's title, and its entry
+    /// class when it is not the usual one (two offers of a school differ by it alone).
+    pub fn offer_title(&self, offer: &Offer) -> String {
+        let title = self.programme(&offer.cfd).map_or_else(|| offer.cfd.clone(), Programme::title);
+        match offer.entry {
+            Entry::AfterTroisieme => title,
+            Entry::PremierePro => format!("{title} (entrée en 1re)"),
+        }
+    }
+
+    /// A rate of what the offer leads to, the same wherever it is shown, filtered or sorted on:
+    /// its diploma's own, or for a common seconde the best of the specialities it opens onto.
+    pub fn headline_rate(&self, offer: &Offer, rate: impl Fn(&Outcomes) -> Option<f32>) -> Option<HeadlineRate> {
+        let common_year = self.programme(&offer.cfd).is_some_and(|p| p.common_year);
+        let value = self.outcomes_of(offer).into_iter().filter_map(|(_, o)| rate(o)).max_by(f32::total_cmp)?;
+        Some(HeadlineRate { value, best_of_specialities: common_year })
+    }
+
     /// The commune whose centre is nearest to `point`, if one is within `max_km`: a name for a
     /// point picked on the map or by geolocation.
     pub fn nearest_commune(&self, point: LatLon, max_km: f64) -> Option<&Place> {
@@ -145,6 +169,15 @@ impl Dataset {
             .min_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, place)| place)
     }
+}
+
+/// See [`Dataset::headline_rate`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HeadlineRate {
+    /// A percentage.
+    pub value: f32,
+    /// The best of a common seconde's specialities: to be said « jusqu'à … selon la spécialité ».
+    pub best_of_specialities: bool,
 }
 
 impl Provenance {

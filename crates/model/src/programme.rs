@@ -41,6 +41,17 @@ pub struct Programme {
     pub salary: Figure<String>,
 }
 
+impl Programme {
+    /// `Bac pro Cuisine`, or `2de pro commune · Métiers de l'hôtellerie-restauration`.
+    pub fn title(&self) -> String {
+        if self.common_year {
+            format!("2de pro commune · {}", self.label)
+        } else {
+            format!("{} {}", self.diploma.label(), self.label)
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Diploma {

@@ -1,0 +1,47 @@
+//! The selection's CSV from the committed Ille-et-Vilaine dataset: it names and rounds
+//! figures as the screen does, and says what is missing.
+
+use proxipro_explore::{export, Ambition, WishList};
+use proxipro_model::Dataset;
+
+fn dataset() -> Dataset {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/ille-et-vilaine/dataset.json");
+    serde_json::from_slice(&std::fs::read(path).expect("committed dataset")).expect("it parses")
+}
+
+fn rows(csv: &str) -> Vec<Vec<String>> {
+    csv.trim_start_matches('\u{feff}').lines().map(|line| line.split(';').map(str::to_string).collect()).collect()
+}
+
+#[test]
+fn the_csv_names_rounds_and_marks_missing_figures_as_the_screen_does() {
+    let dataset = dataset();
+    let mut list = WishList::default();
+    // Bac pro Cuisine entered in 1re, then the common seconde that leads to it.
+    list.add("0350005R-23820022106-st", Ambition::Realiste);
+    list.add("0350005R-23810033404-st", Ambition::Securisant);
+    // And one whose employment rate is not published (cohort under 20, no InserJeunes row…).
+    let unpublished = dataset.offers.iter().find(|o| dataset.headline_rate(o, |x| x.employment.get()).is_none()).expect("such an offer");
+    list.add(&unpublished.id, Ambition::Ambitieux);
+    let csv = export::csv(&dataset, &list, |uai| (uai == "0350005R").then_some(23.4));
+    let rows = rows(&csv);
+    let header = &rows[0];
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}: {header:?}"));
+
+    let cuisine = &rows[1];
+    assert_eq!(cuisine[column("formation")], "Bac pro Cuisine (entrée en 1re)");
+    assert_eq!(cuisine[column("taux de pression")], "1,23");
+    assert_eq!(cuisine[column("taux d'emploi à 6 mois (région, %)")], "58");
+    assert_eq!(cuisine[column("temps de trajet (min)")], "23");
+
+    let seconde = &rows[2];
+    assert_eq!(seconde[column("formation")], "2de pro commune · Métiers de l'hôtellerie-restauration");
+    // The best of its two specialities (58 and 63 %), said as such.
+    assert_eq!(seconde[column("taux d'emploi à 6 mois (région, %)")], "jusqu'à 63 selon la spécialité");
+
+    assert_eq!(rows[3][column("taux d'emploi à 6 mois (région, %)")], "non disponible");
+    assert_eq!(rows[3][column("temps de trajet (min)")], "", "no trip asked there: left empty");
+
+    let geojson: serde_json::Value = serde_json::from_str(&export::geojson(&dataset, &list)).expect("GeoJSON");
+    assert_eq!(geojson["features"][1]["properties"]["formation"], "2de pro commune · Métiers de l'hôtellerie-restauration");
+}
