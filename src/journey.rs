@@ -12,8 +12,13 @@ use proxipro_isochrone::transit::{ArriveByQuery, TransitQuery};
 use proxipro_isochrone::{Engine, LatLon};
 use proxipro_model::{Dataset, NetworkInfo};
 
-/// Cells per half-side of the isochrone grid: 121 × 121 points whatever the budget.
+/// Cells per half-side of the isochrone grid: 121 × 121 points, but for short trips where the
+/// smallest radius and cell below make it smaller (a 5-minute walk is about 25 × 25).
 const HALF_CELLS: f64 = 60.0;
+/// The grid reaches at least this far: below, contours would have too few cells to follow.
+const MIN_RADIUS_M: f64 = 500.0;
+/// Finer cells than this add points the street network cannot tell apart.
+const MIN_CELL_M: f64 = 40.0;
 /// Public transport is known this far around the outermost stops.
 const NETWORK_MARGIN_DEG: f64 = 0.01;
 
@@ -45,7 +50,7 @@ impl Routing {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reached {
     pub minutes: f32,
-    /// "ligne C4 puis a · 6 min à pied", "à pied"…
+    /// « ligne C4 puis métro a + 6 min à pied », « à pied », « départ 7 h 32 · ligne C4 + 3 min à pied »…
     pub how: String,
     /// Straight line × detour, no street data near one end.
     pub estimate: bool,
@@ -145,7 +150,10 @@ pub fn school_times(routing: &Routing, state: &ViewState, origin: LatLon) -> Jou
         }
         Mode::Transit => {
             if !routing.covers(origin) {
-                notes.push("Ce point est hors du réseau de transport connu (bus STAR et métro de Rennes) : seuls les trajets à pied sont comptés.".into());
+                notes.push(format!(
+                    "Ce point est hors du réseau de transport connu ({}) : seuls les trajets à pied sont comptés.",
+                    routing.info.operator
+                ));
             }
             let query = TransitQuery { origin, departure_s: departure_s(state), max_travel_s: LONGEST_S };
             let result = routing.engine.transit_travel_times(&query, &routing.schools);
@@ -224,7 +232,7 @@ fn grid_key(state: &ViewState, origin: LatLon) -> GridKey {
     (times_key(state), origin.lat.to_bits(), origin.lon.to_bits())
 }
 
-/// The isochrones for the budget: a grid of 121 × 121 points around the origin, then contours.
+/// The isochrones for the budget: a grid of (up to) 121 × 121 points around the origin, then contours.
 /// A budget that a kept grid covers is only new contours on it: the polygons follow the slider at once.
 pub fn bands(routing: &Routing, state: &ViewState, origin: LatLon, grids: &mut Grids) -> Bands {
     if !grids.answers(state, origin) {
@@ -257,15 +265,16 @@ pub fn grid_ahead(routing: &Routing, state: &ViewState, origin: LatLon, grids: &
 fn travel_grid(routing: &Routing, state: &ViewState, origin: LatLon) -> CachedGrid {
     let budget_s = state.budget * 60;
     let mut notes = Vec::new();
-    let radius = (budget_s as f64 * speed(routing, state.mode)).max(500.0);
-    let spec = GridSpec::around(origin, radius, (radius / HALF_CELLS).max(40.0));
+    let radius = (budget_s as f64 * speed(routing, state.mode)).max(MIN_RADIUS_M);
+    let spec = GridSpec::around(origin, radius, (radius / HALF_CELLS).max(MIN_CELL_M));
     let grid_targets = routing.engine.targets(spec.points());
     let mut grid = match state.mode {
         Mode::Walk | Mode::Bike => {
             let (street_mode, _) = street_mode(state.mode);
             let grid_times = routing.engine.street_travel_times(origin, street_mode, &grid_targets, budget_s);
             if grid_times.iter().flatten().all(|t| t.method == TravelMethod::StraightLineEstimate) {
-                notes.push("Pas de rues connues autour de ce point : temps estimés en ligne droite × 1,3.".into());
+                let detour = crate::ui::format::decimal(routing.engine.params().detour_factor as f32, 1);
+                notes.push(format!("Pas de rues connues autour de ce point : temps estimés en ligne droite × {detour}."));
             }
             TravelTimeGrid::from_street_times(spec, &grid_times)
         }

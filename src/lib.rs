@@ -1,7 +1,8 @@
 //! ProxiPro: the vocational programmes a student can actually reach, and what they lead to.
 //!
 //! `App` wires the router and the shared contexts; every screen lives in its
-//! own folder and reads data only through [`source::DataSource`].
+//! own folder and reads data only through [`source::DataSource`] (the geocoder's
+//! suggestions go through the same HTTP helper, `source::http`).
 
 pub mod about;
 pub mod config;

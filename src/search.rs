@@ -1,4 +1,5 @@
-//! Choosing what to see: filters with live counts (and, later, where from).
+//! Choosing what to see: where from (address, collège, map, position), how and how long,
+//! and filters with live counts.
 
 pub mod filter_panel;
 pub mod journey_panel;

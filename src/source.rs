@@ -1,7 +1,7 @@
 //! The one way data comes into the app. Screens ask [`AppData`] (a context);
 //! only [`DataSource`] knows where the bytes come from.
 
-mod http;
+pub(crate) mod http;
 mod cache_status;
 mod futur_pro;
 mod load_error;
@@ -37,10 +37,6 @@ pub struct DatasetLoad {
 }
 
 impl DataSource {
-    pub fn static_dataset(base_url: impl Into<String>) -> Self {
-        DataSource::Static(StaticDataset::new(base_url))
-    }
-
     pub async fn dataset(&self) -> Result<DatasetLoad, LoadError> {
         match self {
             DataSource::Static(source) => Ok(DatasetLoad { dataset: source.dataset().await?, notices: Vec::new() }),
@@ -137,8 +133,8 @@ pub struct AppData {
     /// The transport network, fetched after the dataset once wanted; `Ok(None)` when the region has none.
     pub routing: LocalResource<Result<Option<Arc<Routing>>, LoadError>>,
     /// The network is large (about 450 KB compressed for a département): it is fetched once a
-    /// starting point is chosen, or a little after the formations are shown, so that on a slow
-    /// phone it does not compete with the first screen (tiles) nor spend data before it is needed.
+    /// starting point is chosen, or 3 s after the formations are shown, so that on a slow phone
+    /// it does not compete with the first screen (tiles and list).
     pub routing_wanted: RwSignal<bool>,
     /// Where a routing load waits until the network is wanted.
     routing_gate: StoredValue<Gate>,

@@ -1,4 +1,4 @@
-//! Where from, how, and how long: the origin (a click on the map), the mode,
+//! Where from, how, and how long: the origin (picker, map click or position), the mode,
 //! the time budget and the departure or arrival time.
 
 use leptos::prelude::*;

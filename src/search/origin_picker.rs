@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use gloo_net::http::Request;
 use leptos::prelude::*;
 use proxipro_explore::search::fold;
 use proxipro_model::{LatLon, PlaceKind};
@@ -11,6 +10,7 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::config::AppConfig;
+use crate::source::http::{get_text_within, Limits};
 use crate::source::AppData;
 use crate::state::view::ViewStore;
 
@@ -20,6 +20,10 @@ const MAX_SUGGESTIONS: usize = 8;
 const OFFLINE_BESIDE_ADDRESSES: usize = 3;
 /// A phone without a fix must not leave "Recherche de votre position…" on screen for ever.
 const POSITION_TIMEOUT_MS: u32 = 15_000;
+
+
+/// The geocoder answers in well under a second when it answers at all.
+const GEOCODER_LIMITS: Limits = Limits { answer_s: 5, body_s: 5, retries: 0, first_pause_ms: 0 };
 
 #[derive(Debug, Clone, PartialEq)]
 struct Suggestion {
@@ -115,19 +119,16 @@ pub fn OriginPicker() -> impl IntoView {
                     return;
                 }
                 leptos::task::spawn_local(async move {
-                    let answer = async {
-                        let response = Request::get(&url).send().await.ok()?;
-                        if !response.ok() {
-                            return None;
-                        }
-                        response.json::<GeocoderAnswer>().await.ok()
-                    }
-                    .await;
+                    // Short limits and no retry: the user is typing, and the offline places are already shown.
+                    let answer = get_text_within(&url, GEOCODER_LIMITS)
+                        .await
+                        .map_err(|_| "Service d'adresses injoignable")
+                        .and_then(|fetched| serde_json::from_str::<GeocoderAnswer>(&fetched.body).map_err(|_| "Réponse illisible du service d'adresses"));
                     if !still_wanted(mine) {
                         return; // a newer query is on its way, or the list was closed
                     }
                     match answer {
-                        Some(answer) => {
+                        Ok(answer) => {
                             note.set(None);
                             let addresses = answer.features.into_iter().map(|f| Suggestion {
                                 label: f.properties.label,
@@ -140,9 +141,7 @@ pub fn OriginPicker() -> impl IntoView {
                                 list.extend(addresses.take(room));
                             });
                         }
-                        None => note.set(Some(
-                            "Service d'adresses injoignable : seules les communes et les collèges sont proposés (hors ligne).".into(),
-                        )),
+                        Err(why) => note.set(Some(format!("{why} : seules les communes et les collèges sont proposés."))),
                     }
                 });
             },

@@ -121,7 +121,7 @@ impl FuturProApi {
     /// One offer's detail, or in a few words why it did not come.
     async fn detail(&self, item: &FormationItem) -> Result<FormationItem, String> {
         let url = format!("{}{}", self.base_url, detail_path(item));
-        let text = get_text(&url).await.map_err(|error| short_reason(&error))?;
+        let text = get_text(&url).await.map_err(|error| error.reason())?;
         parse_detail(&text, item).map_err(|error| error.to_string())
     }
 
@@ -166,18 +166,5 @@ fn api_error(url: &str, error: ApiError) -> LoadError {
     match error {
         ApiError::PartialPage { .. } => LoadError::Incomplete { url: url.to_string(), detail: error.to_string() },
         ApiError::Malformed(_) | ApiError::Unexpected(_) => LoadError::Malformed { url: url.to_string(), detail: error.to_string() },
-    }
-}
-
-fn short_reason(error: &LoadError) -> String {
-    match error {
-        LoadError::Network { .. } => "pas de réponse".into(),
-        LoadError::Timeout { seconds, .. } => format!("pas de réponse en {seconds} s"),
-        LoadError::Interrupted { seconds, .. } => format!("réponse interrompue après {seconds} s"),
-        LoadError::Status { status, .. } => format!("erreur {status}"),
-        LoadError::Malformed { .. } => "données illisibles".into(),
-        LoadError::Version { .. } => "format inattendu".into(),
-        LoadError::Incomplete { .. } => "réponse incomplète".into(),
-        LoadError::Empty { .. } => "réponse vide".into(),
     }
 }

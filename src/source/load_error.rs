@@ -21,12 +21,17 @@ pub enum LoadError {
     Empty { url: String },
 }
 
+/// A server error or « too many requests »: the same request may succeed a little later.
+fn may_pass(status: u16) -> bool {
+    status >= 500 || status == 429
+}
+
 impl LoadError {
     /// Worth trying again by itself: no answer, or a server error that may pass.
     pub fn is_transient(&self) -> bool {
         match self {
             LoadError::Network { .. } | LoadError::Timeout { .. } | LoadError::Interrupted { .. } => true,
-            LoadError::Status { status, .. } => *status >= 500 || *status == 429,
+            LoadError::Status { status, .. } => may_pass(*status),
             LoadError::Malformed { .. } | LoadError::Version { .. } | LoadError::Incomplete { .. } | LoadError::Empty { .. } => {
                 false
             }
@@ -60,7 +65,7 @@ impl fmt::Display for LoadError {
             LoadError::Timeout { .. } => "Le serveur met trop de temps à répondre. Vérifiez votre connexion puis réessayez.",
             LoadError::Interrupted { .. } => "Le téléchargement s'est interrompu. Vérifiez votre connexion puis réessayez.",
             LoadError::Status { status: 404 | 410, .. } => "Les données demandées sont introuvables à cette adresse.",
-            LoadError::Status { status, .. } if *status >= 500 || *status == 429 => {
+            LoadError::Status { status, .. } if may_pass(*status) => {
                 "Le service est momentanément indisponible. Réessayez dans quelques minutes."
             }
             LoadError::Status { .. } => "Le serveur a refusé la demande.",
@@ -76,15 +81,35 @@ impl LoadError {
     /// For whoever must fix it (an adviser reporting the problem, the site's host): what was asked
     /// and the exact failure, shown folded under the sentence.
     pub fn technical(&self) -> String {
+        let url = match self {
+            LoadError::Network { url }
+            | LoadError::Timeout { url, .. }
+            | LoadError::Interrupted { url, .. }
+            | LoadError::Status { url, .. }
+            | LoadError::Malformed { url, .. }
+            | LoadError::Version { url, .. }
+            | LoadError::Incomplete { url, .. }
+            | LoadError::Empty { url } => url,
+        };
         match self {
-            LoadError::Network { url } => format!("{url} : pas de réponse"),
-            LoadError::Timeout { url, seconds } => format!("{url} : pas de réponse en {seconds} s"),
-            LoadError::Interrupted { url, seconds } => format!("{url} : réponse interrompue après {seconds} s"),
-            LoadError::Status { url, status } => format!("{url} : erreur {status}"),
-            LoadError::Malformed { url, detail }
-            | LoadError::Version { url, detail }
-            | LoadError::Incomplete { url, detail } => format!("{url} : {detail}"),
-            LoadError::Empty { url } => format!("{url} : aucune formation"),
+            LoadError::Malformed { detail, .. } | LoadError::Version { detail, .. } | LoadError::Incomplete { detail, .. } => {
+                format!("{url} : {} ({detail})", self.reason())
+            }
+            _ => format!("{url} : {}", self.reason()),
+        }
+    }
+
+    /// The failure in a few words (« erreur 500 », « pas de réponse en 8 s »…).
+    pub fn reason(&self) -> String {
+        match self {
+            LoadError::Network { .. } => "pas de réponse".into(),
+            LoadError::Timeout { seconds, .. } => format!("pas de réponse en {seconds} s"),
+            LoadError::Interrupted { seconds, .. } => format!("réponse interrompue après {seconds} s"),
+            LoadError::Status { status, .. } => format!("erreur {status}"),
+            LoadError::Malformed { .. } => "données illisibles".into(),
+            LoadError::Version { .. } => "format inattendu".into(),
+            LoadError::Incomplete { .. } => "réponse incomplète".into(),
+            LoadError::Empty { .. } => "aucune formation".into(),
         }
     }
 }

@@ -45,8 +45,11 @@ impl WishStore {
             None => (WishList::default(), None),
         };
         if let (Some(text), Some(_)) = (&saved, &notice) {
-            // Unreadable here (a newer version's format, a damaged entry): kept aside, never overwritten.
-            write(&format!("{storage_key}{UNREADABLE_SUFFIX}"), text);
+            // Unreadable here (a newer version's format, a damaged entry): copied under another key
+            // before the next save replaces it, and the user told if even that fails.
+            if !write(&format!("{storage_key}{UNREADABLE_SUFFIX}"), text) {
+                notice = Some("Votre sélection enregistrée est illisible par cette version et n'a pas pu être gardée à part (stockage plein ?).".into());
+            }
         }
         // A list that a shared link replaced stays on offer across reloads until the user decides.
         let replaced = read(&format!("{storage_key}{REPLACED_SUFFIX}"))
