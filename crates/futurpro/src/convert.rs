@@ -84,7 +84,10 @@ impl DatasetBuilder {
 
         let programme = self.programmes.entry(cfd.clone()).or_insert_with(|| programme(full));
         if detail_missing.is_none() && !programme.outcomes.iter().any(|o| o.route == route) {
-            if let Some(rates) = full.formation_etablissement.indicateur_poursuite_regional.as_ref().and_then(|r| r.by_diplome.as_ref()) {
+            // Only the region's own figures: they are shown as « en <région> ».
+            let rates = full.formation_etablissement.indicateur_poursuite_regional.as_ref().and_then(|r| r.by_diplome.as_ref());
+            let rates = rates.filter(|rates| rates.region.as_deref().is_none_or(|code| code == self.region.region_code));
+            if let Some(rates) = rates {
                 programme.outcomes.push(outcomes(route, rates));
             }
         }

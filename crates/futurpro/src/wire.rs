@@ -139,6 +139,9 @@ pub struct IndicateurPoursuiteRegional {
 #[derive(Debug, Clone, Deserialize)]
 pub struct RegionalRates {
     pub millesime: String,
+    /// INSEE region code of the figures: a search circle can reach schools of a neighbouring region.
+    #[serde(default)]
+    pub region: Option<String>,
     #[serde(default)]
     pub taux_en_emploi_6_mois: Option<f64>,
     #[serde(default)]

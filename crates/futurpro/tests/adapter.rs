@@ -88,6 +88,18 @@ fn a_missing_detail_shows_its_reason_on_every_figure_and_keeps_the_offer() {
 }
 
 #[test]
+fn a_neighbouring_region_s_rates_are_not_shown_as_this_region_s() {
+    let item = all_items().remove(0);
+    let mut detail = detail_of(&item);
+    let rates = detail.formation_etablissement.indicateur_poursuite_regional.as_mut().and_then(|r| r.by_diplome.as_mut());
+    rates.expect("the fixture has regional rates").region = Some("52".into()); // Pays de la Loire
+    let mut builder = DatasetBuilder::new(region());
+    builder.add(&item, Ok(&detail));
+    let dataset = builder.finish().dataset;
+    assert!(dataset.programmes.iter().all(|p| p.outcomes.is_empty()), "Bretagne (53) shows no figure of region 52");
+}
+
+#[test]
 fn an_absent_number_is_withheld_never_zero_and_a_zero_stays_zero() {
     let item = all_items().remove(0);
     let mut detail = detail_of(&item);
