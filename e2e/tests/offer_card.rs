@@ -57,7 +57,7 @@ async fn the_card_of_a_real_offer_matches_its_source_rows() {
     let browser = Browser::launch(Viewport::Desktop).await;
     browser.open(&server.url(&format!("/formation/{OFFER}?tiles=/__test__/tile.png"))).await;
 
-    assert_eq!(browser.text("h1").await, "Bac pro Cuisine");
+    assert_eq!(browser.text("h1").await, "Bac pro Cuisine (entrée en 1re)");
     assert!(browser.text(".card-school").await.starts_with("Lycée technologique et SEP hôtelier Yvon Bourges"));
     assert!(row(&browser, "Places").await.starts_with(&format!("{places}2022 · ")));
     // The source is named, and linked to its entry on the sources page.
@@ -95,10 +95,10 @@ async fn from_the_list_a_card_opens_and_the_back_link_returns_to_the_map() {
     browser.wait_for_count(".offer-item", offers).await;
     // On a phone the card opens in a bottom sheet; its full page is one link away.
     browser.click(&format!(".offer-item[data-offer=\"{OFFER}\"]")).await;
-    assert_eq!(browser.text("dialog.card-sheet[open] #titre-fiche").await, "Bac pro Cuisine");
+    assert_eq!(browser.text("dialog.card-sheet[open] #titre-fiche").await, "Bac pro Cuisine (entrée en 1re)");
     tokio::time::sleep(std::time::Duration::from_millis(300)).await; // the sheet slides up
     browser.click(".sheet-actions a").await;
-    assert_eq!(browser.text(".page.offer-card h1").await, "Bac pro Cuisine");
+    assert_eq!(browser.text(".page.offer-card h1").await, "Bac pro Cuisine (entrée en 1re)");
     let width = browser.script("return document.documentElement.scrollWidth").await;
     assert_eq!(width, serde_json::json!(390), "no horizontal scroll on the card");
     browser.screenshot("offer-card-phone-390x844").await;

@@ -289,7 +289,7 @@ async fn on_a_desktop_a_shared_card_opens_beside_the_list_and_list_links_keep_th
     let offer = "0350005R-23820022106-st";
     browser.open(&server.url(&format!("{EXPLORER}&depart=48.11010,-1.67960&mode=velo&budget=20&fiche={offer}"))).await;
     browser.wait_for("dialog.card-sheet[open] #titre-fiche").await;
-    assert_eq!(browser.text(".card-sheet #titre-fiche").await, "Bac pro Cuisine");
+    assert_eq!(browser.text(".card-sheet #titre-fiche").await, "Bac pro Cuisine (entrée en 1re)");
     // The card came after the data: its title has the focus.
     let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
     while focused(&browser).await != "titre-fiche" {

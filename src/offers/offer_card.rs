@@ -80,7 +80,7 @@ pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
     view! {
         <header class="card-header">
             <p class="card-kicker">{programme.diploma.label()} " · " {offer.route.label()} " · " {offer.entry.label()}</p>
-            <h1 id=CARD_TITLE_ID tabindex="-1">{programme.title()}</h1>
+            <h1 id=CARD_TITLE_ID tabindex="-1">{dataset.offer_title(&offer)}</h1>
             {school.as_ref().map(|s| view! { <p class="card-school">{s.name.clone()} " — " {s.address.commune.clone()}</p> })}
             {no_prospects.then(|| view! {
                 <p class="warning" role="note">

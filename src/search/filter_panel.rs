@@ -158,7 +158,7 @@ fn SearchBox() -> impl IntoView {
         );
     };
     view! {
-        <label class="search-label" for="recherche">"Formation, métier, lycée ou commune"</label>
+        <label class="search-label" for="recherche">"Formation, métier, établissement ou commune"</label>
         <input
             id="recherche"
             class="search-input"
