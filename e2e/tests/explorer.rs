@@ -202,3 +202,29 @@ async fn before_the_app_has_loaded_the_page_already_says_what_it_is_then_gives_w
     assert_eq!(browser.script(HEADER).await, static_header, "the static page's header and heading are the app's");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn back_undoes_a_new_starting_point_and_a_filter_change_does_not_add_to_history() {
+    let server = server().await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&server.url(&format!("{EXPLORER}&depart=48.11010,-1.67960&mode=velo"))).await;
+    browser.wait_for(".origin-line").await;
+    let depart = |url: &url::Url| url.query_pairs().find(|(k, _)| k == "depart").map(|(_, v)| v.into_owned());
+
+    // A filter replaces the entry; clearing the starting point adds one.
+    let entries = || async { browser.script("return history.length").await.as_u64().expect("a length") };
+    let on_arrival = entries().await;
+    browser.click(".filters input[type=checkbox]").await;
+    browser.wait_for_url("the filter in the address", |url| url.query_pairs().any(|(k, _)| k == "diplome")).await;
+    assert_eq!(entries().await, on_arrival, "a filter replaces the entry");
+    browser.click(".origin-line button").await;
+    browser.wait_for_url("no starting point", |url| depart(url).is_none()).await;
+    assert_eq!(entries().await, on_arrival + 1, "a new starting point (here, none) gets its own entry");
+
+    browser.client.back().await.expect("Back");
+    let back = browser.wait_for_url("the starting point again", |url| depart(url).is_some()).await;
+    assert_eq!(depart(&back).as_deref(), Some("48.11010,-1.67960"));
+    assert!(back.query_pairs().any(|(k, _)| k == "diplome"), "the filter chosen before stays: {back}");
+    browser.wait_for(".origin-line button").await;
+    browser.close().await;
+}

@@ -34,6 +34,9 @@ pub struct ViewStore {
     /// The view the open card was opened over, when opening it added a history entry here:
     /// closing goes back to that entry, unless the view changed meanwhile.
     card_pushed_over: StoredValue<Option<ViewState>>,
+    /// The pending write follows a new starting point: it gets its own history entry, so that
+    /// Back undoes a stray tap on the map instead of leaving the app. Other changes replace.
+    push_next: StoredValue<bool>,
 }
 
 /// Query pairs of a `?a=b&c=d` string, decoded.
@@ -86,6 +89,7 @@ impl ViewStore {
             }),
             path: location.pathname,
             card_pushed_over: StoredValue::new(None),
+            push_next: StoredValue::new(false),
         };
         // The address changed from outside (Back, a link, our own write): it wins over a pending write.
         Effect::new(move |first: Option<()>| {
@@ -115,6 +119,9 @@ impl ViewStore {
         if self.current.with_untracked(|c| *c == state) {
             return;
         }
+        if self.current.with_untracked(|c| c.origin != state.origin) {
+            self.push_next.set_value(true);
+        }
         self.current.set(state);
         if self.pending.with_value(Option::is_none) {
             let store = *self;
@@ -128,7 +135,8 @@ impl ViewStore {
         if let Some(Some(handle)) = self.pending.try_update_value(Option::take) {
             handle.clear();
             let url = self.url(&self.path.get_untracked(), &self.current.get_untracked());
-            self.navigate.run((url, true));
+            let push = self.push_next.try_update_value(std::mem::take).unwrap_or(false);
+            self.navigate.run((url, !push));
         }
     }
 
@@ -136,6 +144,7 @@ impl ViewStore {
         if let Some(Some(handle)) = self.pending.try_update_value(Option::take) {
             handle.clear();
         }
+        self.push_next.try_set_value(false);
     }
 
     /// `path` with the settings and the current view, tracked: links built with it stay current.
