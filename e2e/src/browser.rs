@@ -26,6 +26,15 @@ pub struct Browser {
     profile: PathBuf,
 }
 
+/// A test that fails never reaches `close`: killing chromedriver would leave its Chromium
+/// running (and spending CPU) for the rest of the run, so the profile's processes go too.
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("pkill").arg("-f").arg(format!("user-data-dir={}", self.profile.display())).status();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
 impl Browser {
     pub async fn launch(viewport: Viewport) -> Browser {
         let port = free_port();
@@ -210,7 +219,6 @@ impl Browser {
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.chromedriver.kill().await;
-        let _ = std::fs::remove_dir_all(&self.profile);
     }
 
     /// Any Chrome DevTools Protocol command, through chromedriver; its answer.
