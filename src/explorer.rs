@@ -52,9 +52,9 @@ pub fn ExplorerPage() -> impl IntoView {
     });
 
     let loaded = Memo::new(move |_| data.loaded());
-    // Only what changes the journeys; filters and sort do not recompute them.
-    let trip = Memo::new(move |_| store.state.with(|s| (s.origin, journey::times_key(s), s.budget)));
-    // School times do not depend on the budget (but for arrive-by): moving the slider only re-filters.
+    // What the polygons and the reach depend on; filters and sort change neither.
+    let trip = Memo::new(move |_| store.state.with(journey::trip_key));
+    // School times (shared with the card and the export); moving the slider only re-filters them.
     let journey = expect_context::<JourneyStore>().journey;
     // New polygons on a new grid follow in the next task, so the list and markers answer a change
     // at once; contours on the grid already computed (a lower budget) are cheap enough to come with them.

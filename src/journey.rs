@@ -85,9 +85,17 @@ fn budget_sets_departure(state: &ViewState) -> bool {
     state.arrive_by && state.mode == Mode::Transit
 }
 
+/// Everything a trip's display depends on: the origin, what the times depend on, and the budget
+/// (which schools are within reach, which polygons are drawn).
+pub fn trip_key(state: &ViewState) -> (Option<proxipro_model::LatLon>, TimesKey, u32) {
+    (state.origin, times_key(state), state.budget)
+}
+
+pub type TimesKey = (Mode, u32, bool, u32);
+
 /// What school times depend on: the time budget only matters when it sets the departure, and
 /// the time of day only for public transport (walking and cycling take as long at any hour).
-pub fn times_key(state: &ViewState) -> (Mode, u32, bool, u32) {
+pub fn times_key(state: &ViewState) -> TimesKey {
     match state.mode {
         Mode::Transit => (state.mode, state.time, state.arrive_by, if budget_sets_departure(state) { state.budget } else { 0 }),
         Mode::Walk | Mode::Bike => (state.mode, 0, false, 0),
@@ -111,7 +119,8 @@ fn thresholds(budget: u32) -> Vec<u32> {
 }
 
 /// Longest trip worth listing, whatever the budget: boarding schools further away are kept with their time.
-const LONGEST_S: u32 = 90 * 60;
+pub const LONGEST_MINUTES: u32 = 90;
+const LONGEST_S: u32 = LONGEST_MINUTES * 60;
 
 fn street_mode(mode: Mode) -> (StreetMode, &'static str) {
     if mode == Mode::Walk {
@@ -226,7 +235,7 @@ impl Grids {
 
 /// What a grid depends on: the trip as for school times (so the budget, when arriving by a given
 /// time by public transport) and the origin.
-type GridKey = ((Mode, u32, bool, u32), u64, u64);
+type GridKey = (TimesKey, u64, u64);
 
 fn grid_key(state: &ViewState, origin: LatLon) -> GridKey {
     (times_key(state), origin.lat.to_bits(), origin.lon.to_bits())

@@ -5,7 +5,12 @@ pub mod compare_page;
 pub mod selection_page;
 pub mod wish_button;
 
+use std::ops::RangeInclusive;
+
 use wasm_bindgen::JsCast;
+
+/// How many offers the compare page sets side by side: more would not fit a phone or a page.
+pub const COMPARED: RangeInclusive<usize> = 2..=4;
 
 /// Offers a download of `content` as `file_name` (CSV, GeoJSON), without any server.
 pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String> {

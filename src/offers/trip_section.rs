@@ -17,7 +17,7 @@ pub fn TripSection(uai: String) -> impl IntoView {
     let store = expect_context::<ViewStore>();
     let journeys = expect_context::<JourneyStore>();
     // Only what the trip depends on: opening another card or changing a filter recomputes nothing.
-    let trip = Memo::new(move |_| store.state.with(|s| (s.origin, journey::times_key(s), s.budget)));
+    let trip = Memo::new(move |_| store.state.with(journey::trip_key));
     // The explorer without this card (in the phone's sheet, the card's own address would go nowhere).
     let explorer_link = move || {
         let mut state = store.state.get();
@@ -71,7 +71,7 @@ pub fn TripSection(uai: String) -> impl IntoView {
             }
             None => view! {
                 <p class="figure-missing">
-                    {format!("Pas de trajet de moins de 90 minutes depuis ce point ({}).", by_mode(state.mode))}
+                    {format!("Pas de trajet de moins de {} minutes depuis ce point ({}).", journey::LONGEST_MINUTES, by_mode(state.mode))}
                 </p>
                 {timetable.map(|text| view! { <p class="figure-origin">{text}</p> })}
             }

@@ -22,7 +22,7 @@ pub fn ComparePage() -> impl IntoView {
                 ids.push(id.to_string());
             }
         }
-        ids.truncate(4);
+        ids.truncate(*super::COMPARED.end());
         ids
     };
     let content = move || match data.dataset.get() {
@@ -62,8 +62,9 @@ fn comparison(dataset: &Dataset, ids: &[String]) -> impl IntoView {
         n => Some(format!("{n} formations du lien ne figurent plus dans les données.")),
     };
     let gone = gone.map(|text| view! { <p class="notice" role="status">{text}</p> });
-    if offers.len() < 2 {
-        return view! { {gone} <p>"Choisissez 2 à 4 formations dans votre sélection pour les comparer."</p> }.into_any();
+    if offers.len() < *super::COMPARED.start() {
+        let text = format!("Choisissez {} à {} formations dans votre sélection pour les comparer.", super::COMPARED.start(), super::COMPARED.end());
+        return view! { {gone} <p>{text}</p> }.into_any();
     }
     let missing = || "non disponible".to_string();
     type Row<'a> = (&'static str, Box<dyn Fn(&proxipro_model::Offer) -> String + 'a>);

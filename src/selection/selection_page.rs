@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use leptos::html;
 use leptos::prelude::*;
 use proxipro_explore::url_state::selection_param;
+use proxipro_explore::wishlist::MAX_NOTE;
 use proxipro_explore::{export, Ambition};
 use proxipro_model::Dataset;
 
@@ -173,7 +174,7 @@ fn Selection(
                             <textarea
                                 id=note_id
                                 class="wish-note-input"
-                                maxlength="280"
+                                maxlength=MAX_NOTE.to_string()
                                 prop:value=wish.note.clone()
                                 on:input=move |event| {
                                     let text = event_target_value(&event);
@@ -246,10 +247,10 @@ fn Selection(
             <div class="selection-actions no-print">
                 {move || {
                     let n = compared.with(BTreeSet::len);
-                    if (2..=4).contains(&n) {
+                    if super::COMPARED.contains(&n) {
                         view! { <a class="button" href=compare_href()>{format!("Comparer ces {n} formations")}</a> }.into_any()
                     } else {
-                        view! { <span class="hint">"Cochez 2 à 4 formations pour les comparer."</span> }.into_any()
+                        view! { <span class="hint">{format!("Cochez {} à {} formations pour les comparer.", super::COMPARED.start(), super::COMPARED.end())}</span> }.into_any()
                     }
                 }}
                 <button type="button" class="button button-secondary" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>"Imprimer"</button>

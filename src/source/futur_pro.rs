@@ -147,15 +147,8 @@ fn area(local: &Dataset) -> (LatLon, u32) {
     let count = local.schools.len().max(1) as f64;
     let (lat, lon) = local.schools.iter().fold((0.0, 0.0), |(lat, lon), s| (lat + s.position.lat, lon + s.position.lon));
     let centre = LatLon { lat: lat / count, lon: lon / count };
-    let farthest = local.schools.iter().map(|s| metres(centre, s.position)).fold(0.0, f64::max);
+    let farthest = local.schools.iter().map(|s| centre.distance_m(s.position)).fold(0.0, f64::max);
     (centre, (farthest + MARGIN_M).min(MAX_DISTANCE_M) as u32)
-}
-
-fn metres(a: LatLon, b: LatLon) -> f64 {
-    let k = 111_320.0;
-    let dy = (a.lat - b.lat) * k;
-    let dx = (a.lon - b.lon) * k * a.lat.to_radians().cos();
-    (dx * dx + dy * dy).sqrt()
 }
 
 async fn get_text(url: &str) -> Result<String, LoadError> {

@@ -155,16 +155,10 @@ impl Dataset {
     /// The commune whose centre is nearest to `point`, if one is within `max_km`: a name for a
     /// point picked on the map or by geolocation.
     pub fn nearest_commune(&self, point: LatLon, max_km: f64) -> Option<&Place> {
-        // Equirectangular distance: exact enough across a département.
-        let km = |p: LatLon| {
-            let dy = (p.lat - point.lat) * 111.32;
-            let dx = (p.lon - point.lon) * 111.32 * point.lat.to_radians().cos();
-            (dx * dx + dy * dy).sqrt()
-        };
         self.places
             .iter()
             .filter(|place| place.kind == PlaceKind::Commune)
-            .map(|place| (km(place.position), place))
+            .map(|place| (point.distance_m(place.position) / 1000.0, place))
             .filter(|(distance, _)| *distance <= max_km)
             .min_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, place)| place)

@@ -97,3 +97,13 @@ pub struct LatLon {
     pub lon: f64,
 }
 
+impl LatLon {
+    /// Equirectangular distance in metres: exact enough across a département or a region.
+    pub fn distance_m(self, other: LatLon) -> f64 {
+        const METRES_PER_DEGREE: f64 = 111_320.0;
+        let dy = (self.lat - other.lat) * METRES_PER_DEGREE;
+        let dx = (self.lon - other.lon) * METRES_PER_DEGREE * self.lat.to_radians().cos();
+        (dx * dx + dy * dy).sqrt()
+    }
+}
+
