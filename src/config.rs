@@ -95,10 +95,10 @@ fn is_slug(slug: &str) -> bool {
     !slug.is_empty() && slug.len() <= 64 && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn current_query() -> String {
+/// The page address's query (`?a=b…`), empty where there is no window.
+pub fn current_query() -> String {
     web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default()
 }
-
 
 /// `path` with the current query, where each `(key, Some(value))` is set and each `(key, None)` removed.
 pub fn link_with(path: &str, changes: &[(&str, Option<&str>)]) -> String {
@@ -111,6 +111,11 @@ pub fn link_with(path: &str, changes: &[(&str, Option<&str>)]) -> String {
             None => params.delete(key),
         }
     }
+    with_query(path, &params)
+}
+
+/// `path?query`, or `path` alone when there is nothing to add.
+pub fn with_query(path: &str, params: &web_sys::UrlSearchParams) -> String {
     let query: String = params.to_string().into();
     if query.is_empty() {
         path.to_string()

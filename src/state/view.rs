@@ -208,8 +208,7 @@ impl ViewStore {
     /// The address of `path` showing `state`, with the page settings kept.
     pub fn url(&self, path: &str, state: &ViewState) -> String {
         let Ok(params) = web_sys::UrlSearchParams::new() else { return path.to_string() };
-        let current = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-        for (key, value) in query_pairs(&current) {
+        for (key, value) in query_pairs(&crate::config::current_query()) {
             if crate::config::SETTINGS.contains(&key.as_str()) {
                 params.append(&key, &value);
             }
@@ -217,12 +216,7 @@ impl ViewStore {
         for (key, value) in state.to_pairs() {
             params.append(key, &value);
         }
-        let query: String = params.to_string().into();
-        if query.is_empty() {
-            path.to_string()
-        } else {
-            format!("{path}?{query}")
-        }
+        crate::config::with_query(path, &params)
     }
 }
 
