@@ -42,7 +42,13 @@ impl LoadError {
 impl LoadError {
     /// The same error naming what was asked in words (« la page 2 de la liste… ») instead of a long URL.
     pub fn named(mut self, what: &str) -> Self {
-        match &mut self {
+        *self.asked_mut() = what.to_string();
+        self
+    }
+
+    /// What was asked: its URL, or the words [`LoadError::named`] put instead.
+    fn asked_mut(&mut self) -> &mut String {
+        match self {
             LoadError::Network { url }
             | LoadError::Timeout { url, .. }
             | LoadError::Interrupted { url, .. }
@@ -50,9 +56,8 @@ impl LoadError {
             | LoadError::Malformed { url, .. }
             | LoadError::Version { url, .. }
             | LoadError::Incomplete { url, .. }
-            | LoadError::Empty { url } => *url = what.to_string(),
+            | LoadError::Empty { url } => url,
         }
-        self
     }
 }
 
@@ -81,16 +86,7 @@ impl LoadError {
     /// For whoever must fix it (an adviser reporting the problem, the site's host): what was asked
     /// and the exact failure, shown folded under the sentence.
     pub fn technical(&self) -> String {
-        let url = match self {
-            LoadError::Network { url }
-            | LoadError::Timeout { url, .. }
-            | LoadError::Interrupted { url, .. }
-            | LoadError::Status { url, .. }
-            | LoadError::Malformed { url, .. }
-            | LoadError::Version { url, .. }
-            | LoadError::Incomplete { url, .. }
-            | LoadError::Empty { url } => url,
-        };
+        let url = self.clone().asked_mut().clone();
         match self {
             LoadError::Malformed { detail, .. } | LoadError::Version { detail, .. } | LoadError::Incomplete { detail, .. } => {
                 format!("{url} : {} ({detail})", self.reason())
