@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use proxipro_model::{Provenance, Source};
 
 use crate::source::AppData;
+use crate::ui::focus::focus_first_shown;
 use crate::ui::load_state::{LoadFailed, Loading};
 
 #[component]
@@ -11,6 +12,16 @@ pub fn AboutPage() -> impl IntoView {
     let data = expect_context::<AppData>();
     let described = data.source.with_value(|source| source.describe());
 
+    // A figure's source link (`#source-…`) lands on that source once the list is drawn: the
+    // router does not scroll to fragments, and the page's heading took the focus on arrival.
+    Effect::new(move |_| {
+        if matches!(data.provenance.get(), Some(Ok(_))) {
+            let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+            if hash.starts_with("#source-") {
+                focus_first_shown(vec![hash]);
+            }
+        }
+    });
     let sources = move || match data.provenance.get() {
         None => view! { <Loading message="Chargement des sources…"/> }.into_any(),
         Some(Err(error)) => view! {

@@ -41,11 +41,11 @@ pub fn ExplorerPage() -> impl IntoView {
     Effect::new(move |_| {
         let school = school.get();
         // On a phone, picking a school on the map turns to the list of its formations; the focus,
-        // left on the popup's link in the map now hidden, goes to the list's count.
+        // left on the popup's link in the map now hidden, goes to the first of them.
         if school.is_some() {
             phone_view.set(PhoneView::List);
             if focus_is_in("#vue-carte") {
-                focus_first_shown(vec![".list-count".into(), "#titre-liste".into()]);
+                focus_first_shown(vec![".offer-list > li:first-child > a".into(), "#titre-liste".into()]);
             }
         }
         selected.set(school);

@@ -4,7 +4,9 @@ pub mod offer_card;
 pub mod offer_list;
 pub mod trip_section;
 
-use proxipro_model::{Dataset, Offer};
+use proxipro_model::{Dataset, Entry, Offer};
+
+use crate::ui::format::count;
 
 /// `CAP Cuisine – Lycée X`, to name a card in the page title.
 pub fn card_name(dataset: &Dataset, offer_id: &str) -> Option<String> {
@@ -21,4 +23,13 @@ pub fn has_no_prospects(dataset: &Dataset, offer: &Offer) -> bool {
     let outcomes = dataset.outcomes_of(offer);
     // A common seconde is flagged only if every speciality it leads to is.
     !outcomes.is_empty() && outcomes.iter().all(|(_, o)| o.no_prospects() == Some(true))
+}
+
+/// The course's length for this offer: `2 ans`, or `3 ans (2 après une entrée en 1re)`.
+pub fn duration(dataset: &Dataset, offer: &Offer) -> Option<String> {
+    let years = u32::from(dataset.programme(&offer.cfd)?.duration_years?);
+    Some(match offer.entry {
+        Entry::PremierePro if years > 1 => format!("{} ({} après une entrée en 1re)", count(years, "an", "ans"), years - 1),
+        _ => count(years, "an", "ans"),
+    })
 }

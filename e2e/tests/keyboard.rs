@@ -65,7 +65,7 @@ async fn origin_mode_card_and_wish_with_the_keyboard_alone() {
     assert!(title.as_str().is_some_and(|t| t.starts_with(&format!("Fiche : {heading} – ")) && t.ends_with(" – ProxiPro")), "{title}");
     tab_to(&browser, ".ambition-button[data-ambition=\"realiste\"]", 80).await;
     keys(&browser, &Key::Enter.to_string()).await;
-    browser.wait_for(".wish-status").await;
+    assert!(browser.text(".wish-status").await.starts_with("Dans votre sélection : Réaliste"));
     browser.screenshot("keyboard-card-with-wish").await;
     browser.close().await;
 }

@@ -69,6 +69,8 @@ async fn the_card_of_a_real_offer_matches_its_source_rows() {
     assert!(row(&browser, "Taux de pression (vœux 1 ÷ places)").await.starts_with(&pressure));
     assert!(row(&browser, "Affectés sur leur vœu 1").await.starts_with(&format!("{admitted}2022 · Affelnet : offre de 1re professionnelle")));
     assert!(row(&browser, "Vœux, tous rangs").await.starts_with("Non disponible : "), "a missing figure says so");
+    // A bac pro in 3 years, entered in 1re: the BCN's dispositif (DUREE_DISPOSITIF 3, ANNEE 2).
+    assert_eq!(row(&browser, "Durée").await, "3 ans (2 après une entrée en 1re)");
 
     assert!(row(&browser, "Élèves en année terminale").await.starts_with(&format!("{cohort}2022-2023 · InserJeunes par région et formation")));
     assert!(row(&browser, "En emploi à 6 mois (parmi les sortants)").await.starts_with(&format!("{employment}\u{202f}%2022-2023")));

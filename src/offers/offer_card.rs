@@ -14,7 +14,7 @@ use crate::state::view::ViewStore;
 use crate::selection::wish_button::WishButtons;
 use crate::source::AppData;
 use crate::ui::figure::FigureRow;
-use crate::ui::format::{count, decimal, percent};
+use crate::ui::format::{decimal, percent};
 use crate::ui::load_state::{LoadFailed, Loading};
 
 /// Id of the card's title, for the dialogs that show a card to be named by it.
@@ -107,7 +107,7 @@ pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
                 <div class="figure-row"><dt>"Diplôme"</dt><dd>{programme.diploma.label()} " (code " {programme.cfd.clone()} ")"</dd></div>
                 <div class="figure-row">
                     <dt>"Durée"</dt>
-                    <dd>{programme.duration_years.map_or("Non disponible".to_string(), |y| count(u32::from(y), "an", "ans"))}</dd>
+                    <dd>{super::duration(&dataset, &offer).unwrap_or_else(|| "Non disponible".to_string())}</dd>
                 </div>
                 {programme.field.clone().map(|field| view! { <div class="figure-row"><dt>"Domaine"</dt><dd>{field}</dd></div> })}
                 {programme.famille.clone().map(|famille| view! { <div class="figure-row"><dt>"Famille de métiers"</dt><dd>{famille}</dd></div> })}

@@ -23,7 +23,7 @@ const POSITION_TIMEOUT_MS: u32 = 15_000;
 
 
 /// The geocoder answers in well under a second when it answers at all.
-const GEOCODER_LIMITS: Limits = Limits { answer_s: 5, body_s: 5, retries: 0, first_pause_ms: 0 };
+const GEOCODER_LIMITS: Limits = Limits { answer_s: 5, stall_s: 5, retries: 0, first_pause_ms: 0 };
 
 #[derive(Debug, Clone, PartialEq)]
 struct Suggestion {

@@ -7,7 +7,7 @@ use proxipro_model::Dataset;
 use crate::state::view::ViewStore;
 use crate::offers::has_no_prospects;
 use crate::source::AppData;
-use crate::ui::format::{count, decimal, headline};
+use crate::ui::format::{decimal, headline};
 use crate::ui::load_state::{LoadFailed, Loading};
 
 #[component]
@@ -72,7 +72,7 @@ fn comparison(dataset: &Dataset, ids: &[String]) -> impl IntoView {
         ("Établissement", Box::new(|o| dataset.school(&o.uai).map_or_else(missing, |s| s.name.clone()))),
         ("Commune", Box::new(|o| dataset.school(&o.uai).map_or_else(missing, |s| s.address.commune.clone()))),
         ("Voie", Box::new(|o| o.route.label().to_string())),
-        ("Durée", Box::new(|o| dataset.programme(&o.cfd).and_then(|p| p.duration_years).map_or_else(missing, |y| count(u32::from(y), "an", "ans")))),
+        ("Durée", Box::new(|o| crate::offers::duration(dataset, o).unwrap_or_else(missing))),
         ("Places", Box::new(|o| with_year(&o.access.capacity))),
         ("Vœux de rang 1", Box::new(|o| with_year(&o.access.first_wishes))),
         ("Taux de pression", Box::new(|o| o.access.pressure.get().map_or_else(missing, |v| decimal(v, 2)))),
@@ -98,8 +98,10 @@ fn comparison(dataset: &Dataset, ids: &[String]) -> impl IntoView {
                             let school = dataset.school(&o.uai).map(|s| s.name.clone());
                             view! {
                                 <th scope="col">
-                                    <a href=store.card_link(&o.id)>{dataset.offer_title(o)}</a>
-                                    {school.map(|name| view! { <span class="compare-school">{name}</span> })}
+                                    <a href=store.card_link(&o.id)>
+                                        {dataset.offer_title(o)}
+                                        {school.map(|name| view! { <span class="compare-school">{name}</span> })}
+                                    </a>
                                 </th>
                             }
                         }).collect_view()}

@@ -41,6 +41,11 @@ pub fn SelectionPage() -> impl IntoView {
     }
 }
 
+/// The two buttons go with the choice made: the focus goes to the list kept.
+fn focus_after_choice() {
+    focus_first_shown(vec![".wish:first-child .wish-title".into(), ".selection h1".into()]);
+}
+
 #[component]
 fn Selection(
     dataset: std::sync::Arc<Dataset>,
@@ -89,7 +94,21 @@ fn Selection(
                 .into_iter()
                 .enumerate()
                 .map(|(rank, wish)| {
-                    let Some(offer) = dataset.offer(&wish.offer_id).cloned() else { return ().into_any() };
+                    // Kept from a partial list (see above): shown in its place, so that ranks and moves stay true.
+                    let Some(offer) = dataset.offer(&wish.offer_id).cloned() else {
+                        return view! {
+                            <li class="wish" data-offer=wish.offer_id.clone()>
+                                <div class="wish-head">
+                                    <span class="wish-rank">{rank + 1}</span>
+                                    <div>
+                                        <p class="wish-title">"Formation absente de la liste incomplète reçue"</p>
+                                        <p class="offer-school">{format!("Référence {} · {}", wish.offer_id, wish.ambition.label())}</p>
+                                    </div>
+                                </div>
+                            </li>
+                        }
+                        .into_any();
+                    };
                     let school = dataset.school(&offer.uai);
                     let title = dataset.offer_title(&offer);
                     let where_ = school.map(|s| format!("{} · {}", s.name, s.address.commune)).unwrap_or_default();
@@ -217,21 +236,17 @@ fn Selection(
     };
 
     view! {
-        {move || store.notice.get().map(|notice| view! {
-            <div class="notice" role="status">
-                <p>{notice}</p>
-                // A shared link replaced the user's own list: one click brings it back.
-                {move || store.replaced.with(|r| r.as_ref().map(|r| r.wishes.len())).map(|n| view! {
-                    <p class="notice-actions no-print">
-                        <button type="button" class="link-button" on:click=move |_| store.restore_replaced()>
-                            {format!("Revenir à ma sélection précédente ({})", count(n as u32, "formation", "formations"))}
-                        </button>
-                        <button type="button" class="link-button" on:click=move |_| store.keep_shared()>
-                            "Garder la sélection reçue"
-                        </button>
-                    </p>
-                })}
-            </div>
+        // The live region holds only the sentence; the choice after a shared link sits beside it.
+        <div role="status">{move || store.notice.get().map(|notice| view! { <p class="notice">{notice}</p> })}</div>
+        {move || store.replaced.with(|r| r.as_ref().map(|r| r.wishes.len())).map(|n| view! {
+            <p class="notice-actions no-print">
+                <button type="button" class="link-button" on:click=move |_| { store.restore_replaced(); focus_after_choice(); }>
+                    {format!("Revenir à ma sélection précédente ({})", count(n as u32, "formation", "formations"))}
+                </button>
+                <button type="button" class="link-button" on:click=move |_| { store.keep_shared(); focus_after_choice(); }>
+                    "Garder la sélection reçue"
+                </button>
+            </p>
         })}
         {move || store.list.with(|l| l.wishes.is_empty()).then(|| view! {
             <p>"Votre sélection est vide. Depuis la fiche d'une formation, ajoutez-la en choisissant son ambition."</p>

@@ -53,21 +53,21 @@ pub fn WishButtons(offer_id: String) -> impl IntoView {
                     })
                     .collect_view()}
             </div>
-            // Always in the page, so that screen readers announce what changes in it.
-            <div role="status">
-                {move || match current() {
-                    Some(ambition) => Some(view! {
-                        <p class="wish-status">
-                            "Dans votre sélection : " {ambition.label()} ". "
-                            <a href=move || view_store.link("/selection")>"Voir ma sélection"</a>
-                            " · "
-                            <button type="button" class="link-button" on:click=remove>"Retirer"</button>
-                        </p>
-                    }
-                    .into_any()),
-                    None => removed.get().then(|| view! { <p class="wish-status">"Formation retirée de votre sélection."</p> }.into_any()),
-                }}
-            </div>
+            // The sentence is a live region, always in the page; the link and the button sit beside it.
+            <p class="wish-status">
+                <span role="status">
+                    {move || match current() {
+                        Some(ambition) => format!("Dans votre sélection : {}. ", ambition.label()),
+                        None if removed.get() => "Formation retirée de votre sélection.".to_string(),
+                        None => String::new(),
+                    }}
+                </span>
+                {move || current().is_some().then(|| view! {
+                    <a href=move || view_store.link("/selection")>"Voir ma sélection"</a>
+                    " · "
+                    <button type="button" class="link-button" on:click=remove>"Retirer"</button>
+                })}
+            </p>
             {move || full.get().then(|| view! {
                 <p role="alert" class="load-error">{format!("Votre sélection compte déjà {MAX_WISHES} vœux : retirez-en un pour en ajouter.")}</p>
             })}

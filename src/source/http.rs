@@ -1,5 +1,5 @@
-//! GETs that survive a slow or flaky network: a time limit for the answer and another for its
-//! body, then bounded retries with a growing pause.
+//! GETs that survive a slow or flaky network: a time limit for the answer, another for each wait
+//! while its body arrives (a stall, not a slow link, ends it), then bounded retries with a growing pause.
 
 use std::future::Future;
 
@@ -14,15 +14,15 @@ use super::LoadError;
 pub(crate) struct Limits {
     /// Until the server's answer starts (status and headers).
     pub answer_s: u32,
-    /// Then until its body has arrived. Generous: the network file is about 450 KB, which a slow
-    /// phone link takes 10–20 s to bring; a connection stalled half-way must still end in an error.
-    pub body_s: u32,
+    /// Then, while the body arrives, the longest wait for its next bytes: a slow link (the network
+    /// file is about 450 KB) goes on as long as bytes come; a connection stalled half-way ends.
+    pub stall_s: u32,
     /// Tries after the first, for failures that may pass.
     pub retries: u32,
     pub first_pause_ms: i32,
 }
 
-pub(crate) const LIMITS: Limits = Limits { answer_s: 8, body_s: 60, retries: 2, first_pause_ms: 400 };
+pub(crate) const LIMITS: Limits = Limits { answer_s: 8, stall_s: 20, retries: 2, first_pause_ms: 400 };
 
 /// The whole answer to a GET: its headers (the response) and its body.
 pub struct Fetched<T> {
@@ -90,25 +90,38 @@ async fn answer(url: &str, limits: Limits) -> Result<Answer, LoadError> {
 
 impl Answer {
     async fn text(self, limits: Limits) -> Result<Fetched<String>, LoadError> {
-        let deadline = Deadline::start(self.controller.as_ref(), limits.body_s);
-        let body = self.response.text().await;
-        drop(deadline);
-        self.with_body(body, limits)
-    }
-
-    async fn bytes(self, limits: Limits) -> Result<Fetched<Vec<u8>>, LoadError> {
-        let deadline = Deadline::start(self.controller.as_ref(), limits.body_s);
-        let body = self.response.binary().await;
-        drop(deadline);
-        self.with_body(body, limits)
-    }
-
-    fn with_body<T>(self, body: Result<T, gloo_net::Error>, limits: Limits) -> Result<Fetched<T>, LoadError> {
-        match body {
-            Ok(body) => Ok(Fetched { response: self.response, body }),
-            Err(_) if aborted(&self.controller) => Err(LoadError::Interrupted { url: self.url, seconds: limits.body_s }),
-            Err(_) => Err(LoadError::Network { url: self.url }),
+        let url = self.url.clone();
+        let Fetched { response, body } = self.bytes(limits).await?;
+        match String::from_utf8(body) {
+            Ok(body) => Ok(Fetched { response, body }),
+            Err(_) => Err(LoadError::Malformed { url, detail: "texte non UTF-8".into() }),
         }
+    }
+
+    /// Reads the body chunk by chunk, each within `limits.stall_s`.
+    async fn bytes(self, limits: Limits) -> Result<Fetched<Vec<u8>>, LoadError> {
+        let mut body = Vec::new();
+        let Some(stream) = self.response.body() else { return Ok(Fetched { response: self.response, body }) };
+        let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+        loop {
+            let deadline = Deadline::start(self.controller.as_ref(), limits.stall_s);
+            let chunk = wasm_bindgen_futures::JsFuture::from(reader.read()).await;
+            drop(deadline);
+            let chunk = match chunk {
+                Ok(chunk) => chunk,
+                Err(_) if aborted(&self.controller) => return Err(LoadError::Interrupted { url: self.url, seconds: limits.stall_s }),
+                Err(_) => return Err(LoadError::Network { url: self.url }),
+            };
+            if js_sys::Reflect::get(&chunk, &"done".into()).ok().and_then(|done| done.as_bool()).unwrap_or(true) {
+                break;
+            }
+            let value = js_sys::Reflect::get(&chunk, &"value".into()).unwrap_or(JsValue::UNDEFINED);
+            let bytes = js_sys::Uint8Array::new(&value);
+            let start = body.len();
+            body.resize(start + bytes.length() as usize, 0);
+            bytes.copy_to(&mut body[start..]);
+        }
+        Ok(Fetched { response: self.response, body })
     }
 }
 
@@ -156,7 +169,7 @@ mod tests {
 
     wasm_bindgen_test_configure!(run_in_browser);
 
-    const QUICK: Limits = Limits { answer_s: 1, body_s: 1, retries: 1, first_pause_ms: 10 };
+    const QUICK: Limits = Limits { answer_s: 1, stall_s: 1, retries: 1, first_pause_ms: 10 };
 
     /// Replaces `window.fetch` with a server that behaves as `kind` says, and counts its requests.
     /// Like a real fetch, an abort rejects the pending answer or errors the body being read.

@@ -7,7 +7,7 @@ pub enum LoadError {
     Network { url: String },
     /// No answer within the time limit.
     Timeout { url: String, seconds: u32 },
-    /// An answer that started but did not finish arriving in time (a stalled connection).
+    /// An answer that started but stopped coming: no bytes for `seconds` (a stalled connection).
     Interrupted { url: String, seconds: u32 },
     /// The server answered with an error status.
     Status { url: String, status: u16 },
@@ -100,7 +100,7 @@ impl LoadError {
         match self {
             LoadError::Network { .. } => "pas de réponse".into(),
             LoadError::Timeout { seconds, .. } => format!("pas de réponse en {seconds} s"),
-            LoadError::Interrupted { seconds, .. } => format!("réponse interrompue après {seconds} s"),
+            LoadError::Interrupted { seconds, .. } => format!("rien reçu pendant {seconds} s"),
             LoadError::Status { status, .. } => format!("erreur {status}"),
             LoadError::Malformed { .. } => "données illisibles".into(),
             LoadError::Version { .. } => "format inattendu".into(),

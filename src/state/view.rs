@@ -135,7 +135,10 @@ impl ViewStore {
         if let Some(Some(handle)) = self.pending.try_update_value(Option::take) {
             handle.clear();
             let url = self.url(&self.path.get_untracked(), &self.current.get_untracked());
-            let push = self.push_next.try_update_value(std::mem::take).unwrap_or(false);
+            // A → B → A within one write is no new place: no entry that Back would seem to skip.
+            let moved = self.push_next.try_update_value(std::mem::take).unwrap_or(false);
+            let in_address = ViewState::from_pairs(query_pairs(&crate::config::current_query()).iter().map(|(k, v)| (k.as_str(), v.as_str()))).0.origin;
+            let push = moved && self.current.with_untracked(|c| c.origin != in_address);
             self.navigate.run((url, !push));
         }
     }

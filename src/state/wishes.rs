@@ -106,7 +106,8 @@ impl WishStore {
             return;
         }
         let previous = self.list.get_untracked();
-        if !previous.wishes.is_empty() {
+        // A second link before the user chose: the list kept aside is still their own, not the first link's.
+        if !previous.wishes.is_empty() && self.replaced.with_untracked(Option::is_none) {
             if let Some(key) = self.storage_key.try_get_value() {
                 write(&format!("{key}{REPLACED_SUFFIX}"), &previous.to_storage());
             }

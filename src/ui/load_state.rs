@@ -55,27 +55,27 @@ pub fn DataNotices() -> impl IntoView {
     let notices = move || data.loaded().map(|loaded| loaded.notices).unwrap_or_default();
     let shown = move || !notices().is_empty() || data.reload_error.with(Option::is_some);
     view! {
-        // The live region stays in the page, so that a notice coming into it is announced.
-        <div role="status">
+        // Always in the page (an empty box draws nothing), so that its live region, which holds
+        // only the sentences, is announced when they come; the details and the button sit beside it.
+        <div class="data-notices" class:is-empty=move || !shown()>
+            <div role="status" class="data-notices-text">
+                {move || data.reload_error.get().map(|error| view! {
+                    <p class="data-notices-error">
+                        "Actualisation impossible : " {error.to_string()}
+                        " Les formations affichées sont celles du chargement précédent."
+                    </p>
+                })}
+                <ul>
+                    {move || notices().iter().map(|notice| view! { <li>{notice.clone()}</li> }).collect_view()}
+                </ul>
+            </div>
+            {move || data.reload_error.get().map(|error| view! { <TechnicalDetails error=error/> })}
             <Show when=shown>
-                <div class="data-notices">
-                    {move || data.reload_error.get().map(|error| view! {
-                        <div class="data-notices-error">
-                            <p>
-                                "Actualisation impossible : " {error.to_string()}
-                                " Les formations affichées sont celles du chargement précédent."
-                            </p>
-                            <TechnicalDetails error=error/>
-                        </div>
-                    })}
-                    <ul>
-                        {move || notices().iter().map(|notice| view! { <li>{notice.clone()}</li> }).collect_view()}
-                    </ul>
-                    <button type="button" class="button button-secondary" disabled=move || data.reloading.get()
-                        on:click=move |_| data.reload()>
-                        {move || if data.reloading.get() { "Nouvelle tentative…" } else { "Réessayer" }}
-                    </button>
-                </div>
+                // Not `disabled` while reloading: the focus would fall out of the button.
+                <button type="button" class="button button-secondary" aria-disabled=move || data.reloading.get().to_string()
+                    on:click=move |_| if !data.reloading.get_untracked() { data.reload() }>
+                    {move || if data.reloading.get() { "Nouvelle tentative…" } else { "Réessayer" }}
+                </button>
             </Show>
         </div>
     }

@@ -326,8 +326,8 @@ mod tests {
             let mef_row = Mef { cfd: "50022139".into(), duration_years: Some(years), year_of_course: Some(years), label: String::new() };
             bcn.mefs.insert(mef.into(), mef_row);
         }
-        // The 1-year course comes first in the file, as in the real one.
-        let lines = [HEADER.to_string(), row("2022_2023", "53", "23110022139", 27, "40", "52"), row("2022_2023", "53", "23220022139", 52, "30", "69")];
+        // The 1-year course comes first in the file, as in the real one; here it is even the larger.
+        let lines = [HEADER.to_string(), row("2022_2023", "53", "23110022139", 60, "40", "52"), row("2022_2023", "53", "23220022139", 52, "30", "69")];
         let mut rejects = Vec::new();
         let outcomes = parse_regional(lines.join("\n").as_bytes(), "ij.csv", "53", &bcn, &mut rejects).unwrap();
         let cap = &outcomes.by_programme[&("50022139".to_string(), Route::Scolaire)];

@@ -125,6 +125,7 @@ impl ViewState {
         let mut state = ViewState::default();
         let mut notes = Vec::new();
         let mut selection_dropped = 0;
+        let mut selection_beyond = 0;
         let mut bad = |key: &str| notes.push(format!("Le paramètre « {key} » de l'adresse est illisible : valeur par défaut utilisée."));
         for (key, value) in pairs {
             match key {
@@ -213,8 +214,9 @@ impl ViewState {
                     None => bad(key),
                 },
                 "selection" => {
-                    let (list, dropped) = parse_selection(value);
+                    let (list, dropped, beyond) = parse_selection(value);
                     selection_dropped = dropped;
+                    selection_beyond = beyond;
                     state.selection = Some(list);
                 }
                 "fiche" => {
@@ -232,6 +234,9 @@ impl ViewState {
             0 => {}
             1 => notes.push("Un vœu du lien partagé était illisible (lien coupé ?) : il n'a pas été repris.".into()),
             n => notes.push(format!("{n} vœux du lien partagé étaient illisibles (lien coupé ?) : ils n'ont pas été repris.")),
+        }
+        if selection_beyond > 0 {
+            notes.push(format!("Le lien partagé comptait plus de {MAX_WISHES} vœux : seuls les {MAX_WISHES} premiers sont repris."));
         }
         (state, notes)
     }
@@ -329,27 +334,32 @@ pub fn selection_param(list: &WishList) -> String {
         .join("|")
 }
 
-/// The list, and how many items could not be read (cut, damaged) or were beyond [`MAX_WISHES`].
-fn parse_selection(value: &str) -> (WishList, usize) {
+/// The list, how many items could not be read (cut, damaged), and how many came beyond [`MAX_WISHES`].
+fn parse_selection(value: &str) -> (WishList, usize, usize) {
     let mut list = WishList::default();
     let mut dropped = 0;
+    let mut beyond = 0;
     for item in value.split('|').filter(|item| !item.is_empty()) {
         let mut parts = item.splitn(3, '*');
         let (Some(id), Some(ambition)) = (parts.next(), parts.next().and_then(Ambition::from_code)) else {
             dropped += 1;
             continue;
         };
-        if !is_offer_id(id) || list.wishes.len() == MAX_WISHES {
+        if !is_offer_id(id) {
             dropped += 1;
             continue;
         }
         if list.contains(id) {
             continue;
         }
+        if list.wishes.len() == MAX_WISHES {
+            beyond += 1;
+            continue;
+        }
         let note: String = parts.next().map(unescape_note).unwrap_or_default().chars().take(MAX_NOTE).collect();
         list.wishes.push(Wish { offer_id: id.to_string(), ambition, note });
     }
-    (list, dropped)
+    (list, dropped, beyond)
 }
 
 /// `1` or `0`, as the address writes on/off settings.
@@ -456,6 +466,15 @@ mod tests {
     }
 
     #[test]
+    fn a_share_link_longer_than_the_list_allows_says_so_and_not_that_it_is_damaged() {
+        let value: Vec<String> = (0..MAX_WISHES + 2).map(|i| format!("03500{i:02}A-23820022106-st*realiste")).collect();
+        let (state, notes) = ViewState::from_pairs([("selection", value.join("|").as_str())]);
+        assert_eq!(state.selection.map(|l| l.wishes.len()), Some(MAX_WISHES));
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains(&format!("seuls les {MAX_WISHES} premiers")), "{notes:?}");
+    }
+
+    #[test]
     fn the_open_card_survives_the_address() {
         let state = ViewState {
             origin: Some(LatLon { lat: 48.11, lon: -1.68 }),
@@ -527,7 +546,7 @@ mod tests {
                 list.add(&id, Ambition::ALL[i % 3]);
                 list.set_note(&id, note);
             }
-            prop_assert_eq!(parse_selection(&selection_param(&list)), (list, 0));
+            prop_assert_eq!(parse_selection(&selection_param(&list)), (list, 0, 0));
         }
     }
 }
