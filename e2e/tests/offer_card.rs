@@ -19,18 +19,16 @@ fn source_row(relative: &str, prefix: &str) -> Vec<String> {
 }
 
 /// The text of the card row labelled `label`.
-/// Where the row's source links to, once the sources have loaded (the title replaces the id).
-async fn source_of(browser: &Browser, label: &str) -> (String, String) {
-    let script = format!(
-        "const row = [...document.querySelectorAll('.figure-row')].find(r => r.querySelector('dt').textContent === {label:?}); \
-         const a = row && row.querySelector('a.source-link'); return a ? [a.textContent, a.getAttribute('href')] : null"
-    );
+/// The card's « Sources » section: each link's text and address, once the sources have loaded
+/// (a title replaces each id).
+async fn card_sources(browser: &Browser) -> Vec<(String, String)> {
+    let script = "return [...document.querySelectorAll('.card-sources a')].map(a => [a.textContent, a.getAttribute('href')])";
     let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
-        let found = browser.script(&script).await;
-        let text = found[0].as_str().unwrap_or_default().to_string();
-        if !text.is_empty() && !text.contains('-') || tokio::time::Instant::now() >= deadline {
-            return (text, found[1].as_str().unwrap_or_default().to_string());
+        let found: Vec<(String, String)> = serde_json::from_value(browser.script(script).await).unwrap_or_default();
+        let loaded = !found.is_empty() && found.iter().all(|(text, _)| text.contains(' '));
+        if loaded || tokio::time::Instant::now() >= deadline {
+            return found;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
@@ -60,11 +58,13 @@ async fn the_card_of_a_real_offer_matches_its_source_rows() {
     assert_eq!(browser.text("h1").await, "Bac pro Cuisine (entrée en 1re)");
     assert!(browser.text(".card-school").await.starts_with("Lycée technologique et SEP hôtelier Yvon Bourges"));
     assert!(row(&browser, "Places").await.starts_with(&format!("{places}2022 · ")));
-    // The source is named, and linked to its entry on the sources page.
-    let (title, href) = source_of(&browser, "Places").await;
-    assert_eq!(title, "Affelnet : capacités et demandes de vœux de rang 1");
-    assert!(href.starts_with("/a-propos?") && href.ends_with("#source-affelnet-2022"), "{href}");
-    assert!(row(&browser, "Vœux de rang 1").await.starts_with(&format!("{wishes}2022")));
+    // Each source is named in its rows, and linked once, to its entry on the sources page.
+    let sources = card_sources(&browser).await;
+    let affelnet = sources.iter().find(|(_, href)| href.ends_with("#source-affelnet-2022")).expect("Affelnet among the card's sources");
+    assert_eq!(affelnet.0, "Affelnet : capacités et demandes de vœux de rang 1");
+    assert!(affelnet.1.starts_with("/a-propos?"), "the settings stay: {}", affelnet.1);
+    assert!(row(&browser, "Places").await.ends_with("Affelnet : capacités et demandes de vœux de rang 1"));
+    assert!(sources.len() >= 4 && sources.len() < 12, "each source once: {sources:?}");
     let pressure = format!("{:.2}", wishes.parse::<f32>().unwrap() / places.parse::<f32>().unwrap()).replace('.', ",");
     assert!(row(&browser, "Taux de pression (vœux 1 ÷ places)").await.starts_with(&pressure));
     assert!(row(&browser, "Affectés sur leur vœu 1").await.starts_with(&format!("{admitted}2022 · Affelnet : offre de 1re professionnelle")));

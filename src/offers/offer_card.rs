@@ -13,7 +13,7 @@ use super::has_no_prospects;
 use crate::state::view::ViewStore;
 use crate::selection::wish_button::WishButtons;
 use crate::source::AppData;
-use crate::ui::figure::FigureRow;
+use crate::ui::figure::{FigureRow, SourceLink, SourceName};
 use crate::ui::format::{decimal, percent};
 use crate::ui::load_state::{LoadFailed, Loading};
 
@@ -74,6 +74,7 @@ pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
         .map(Programme::title)
         .collect();
     let no_prospects = has_no_prospects(&dataset, &offer);
+    let sources = card_sources(&dataset, &offer);
     let access = offer.access.clone();
     let pressure_level = access.pressure_level().map(|level| level.label());
 
@@ -148,8 +149,41 @@ pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
             .into_any(),
         }}
         <WishButtons offer_id=offer.id.clone()/>
+        <section aria-labelledby="sources-fiche">
+            <h2 id="sources-fiche">"Sources de cette fiche"</h2>
+            <ul class="card-sources">{sources.into_iter().map(|id| view! { <li><SourceLink id=id/></li> }).collect_view()}</ul>
+        </section>
     }
     .into_any()
+}
+
+/// Every source a card's figures come from, once each, in the order the card shows them.
+fn card_sources(dataset: &Dataset, offer: &Offer) -> Vec<String> {
+    let access = &offer.access;
+    let mut ids = vec![
+        access.capacity.source.clone(),
+        access.first_wishes.source.clone(),
+        access.pressure.source.clone(),
+        access.all_wishes.source.clone(),
+        access.admitted_first_wish.source.clone(),
+    ];
+    if let Some(programme) = dataset.programme(&offer.cfd) {
+        ids.push(programme.description.source.clone());
+        ids.push(programme.salary.source.clone());
+        ids.extend(programme.jobs.iter().map(|job| job.shortage.source.clone()));
+    }
+    for (_, outcomes) in dataset.outcomes_of(offer) {
+        ids.extend([outcomes.cohort.source.clone(), outcomes.employment.source.clone(), outcomes.further_study.source.clone()]);
+    }
+    if let Some(school) = dataset.school(&offer.uai) {
+        ids.push(school.source.clone());
+        ids.push(school.open_days.source.clone());
+        if let Some(o) = &school.outcomes {
+            ids.extend([o.employment_6_months.source.clone(), o.further_study.source.clone()]);
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    ids.into_iter().filter(|id| !id.is_empty() && seen.insert(id.clone())).collect()
 }
 
 #[component]
@@ -158,7 +192,7 @@ fn Description(figure: Figure<Vec<String>>) -> impl IntoView {
         Some(paragraphs) => view! {
             <div class="description">
                 {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
-                <p class="figure-origin">"Texte Onisep · source " {figure.source}</p>
+                <p class="figure-origin">"Texte Onisep · " <SourceName id=figure.source/></p>
             </div>
         }
         .into_any(),
@@ -324,7 +358,7 @@ fn SchoolView(school: School) -> impl IntoView {
                     <FigureRow label="Poursuite d'études (toutes formations)" figure=o.further_study show=|v: &f32| percent(*v)/>
                 })}
             </dl>
-            <p class="figure-origin">"UAI " {school.uai.clone()} " · source " {school.source.clone()}</p>
+            <p class="figure-origin">"UAI " {school.uai.clone()} " · " <SourceName id=school.source.clone()/></p>
         </section>
     }
 }

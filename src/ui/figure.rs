@@ -15,7 +15,7 @@ pub fn FigureRow<T: Clone + Send + Sync + 'static>(
     show: fn(&T) -> String,
 ) -> impl IntoView {
     let year = figure.year.clone();
-    let source = (!figure.source.is_empty()).then(|| view! { <SourceLink id=figure.source.clone()/> });
+    let source = (!figure.source.is_empty()).then(|| view! { <SourceName id=figure.source.clone()/> });
     let separator = (!year.is_empty() && source.is_some()).then_some(" · ");
     let origin = (!year.is_empty() || source.is_some()).then(|| view! { <span class="figure-origin">{year}{separator}{source}</span> });
     let value = match &figure.value {
@@ -39,18 +39,27 @@ pub fn FigureRow<T: Clone + Send + Sync + 'static>(
     }
 }
 
-/// The figure's source by its title, linked to its entry on the sources page (the id where
-/// the sources are not loaded).
+/// A source's title, from the sources list once loaded (its id until then, or without it).
+fn source_title(data: Option<AppData>, id: &str) -> String {
+    let provenance = data.and_then(|data| data.provenance.get()).and_then(Result::ok);
+    let title = provenance.and_then(|p| p.sources.iter().find(|source| source.id == id).map(|source| source.title.clone()));
+    title.unwrap_or_else(|| id.to_string())
+}
+
+/// The figure's source by its title, as text: a card has a dozen figures, and as many links
+/// would be as many Tab stops before its actions. The card lists its sources once, linked.
 #[component]
-fn SourceLink(id: String) -> impl IntoView {
+pub fn SourceName(id: String) -> impl IntoView {
+    let data = use_context::<AppData>();
+    view! { <span class="source-name">{move || source_title(data, &id)}</span> }
+}
+
+/// A source by its title, linked to its entry on the sources page.
+#[component]
+pub fn SourceLink(id: String) -> impl IntoView {
     let data = use_context::<AppData>();
     let store = use_context::<ViewStore>();
     let anchor = format!("#source-{id}");
     let href = move || format!("{}{anchor}", store.map_or_else(|| "/a-propos".to_string(), |store| store.link("/a-propos")));
-    let title = move || {
-        let provenance = data.and_then(|data| data.provenance.get()).and_then(Result::ok);
-        let title = provenance.and_then(|p| p.sources.iter().find(|source| source.id == id).map(|source| source.title.clone()));
-        title.unwrap_or_else(|| id.clone())
-    };
-    view! { <a class="source-link" href=href>{title}</a> }
+    view! { <a class="source-link" href=href>{move || source_title(data, &id)}</a> }
 }
