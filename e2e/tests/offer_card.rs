@@ -63,11 +63,11 @@ async fn the_card_of_a_real_offer_matches_its_source_rows() {
     let affelnet = sources.iter().find(|(_, href)| href.ends_with("#source-affelnet-2022")).expect("Affelnet among the card's sources");
     assert_eq!(affelnet.0, "Affelnet : capacités et demandes de vœux de rang 1");
     assert!(affelnet.1.starts_with("/a-propos?"), "the settings stay: {}", affelnet.1);
-    assert!(row(&browser, "Places").await.ends_with("Affelnet : capacités et demandes de vœux de rang 1"));
+    assert!(row(&browser, "Places").await.ends_with("2022 · Affelnet"));
     assert!(sources.len() >= 4 && sources.len() < 12, "each source once: {sources:?}");
     let pressure = format!("{:.2}", wishes.parse::<f32>().unwrap() / places.parse::<f32>().unwrap()).replace('.', ",");
     assert!(row(&browser, "Taux de pression (vœux 1 ÷ places)").await.starts_with(&pressure));
-    assert!(row(&browser, "Affectés sur leur vœu 1").await.starts_with(&format!("{admitted}2022 · Affelnet : offre de 1re professionnelle")));
+    assert!(row(&browser, "Affectés sur leur vœu 1").await.starts_with(&format!("{admitted}2022 · Affelnet")));
     assert!(row(&browser, "Vœux, tous rangs").await.starts_with("Non disponible : "), "a missing figure says so");
     // A bac pro in 3 years, entered in 1re: the BCN's dispositif (DUREE_DISPOSITIF 3, ANNEE 2).
     assert_eq!(row(&browser, "Durée").await, "3 ans (2 après une entrée en 1re)");

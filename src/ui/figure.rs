@@ -51,7 +51,10 @@ fn source_title(data: Option<AppData>, id: &str) -> String {
 #[component]
 pub fn SourceName(id: String) -> impl IntoView {
     let data = use_context::<AppData>();
-    view! { <span class="source-name">{move || source_title(data, &id)}</span> }
+    // Its name before the details (« Affelnet », not « Affelnet : capacités et demandes… »): the
+    // card's sources section gives the whole title.
+    let short = move || source_title(data, &id).split(" : ").next().unwrap_or_default().to_string();
+    view! { <span class="source-name">{short}</span> }
 }
 
 /// A source by its title, linked to its entry on the sources page.
