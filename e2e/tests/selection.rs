@@ -87,8 +87,12 @@ async fn an_adviser_filters_builds_a_selection_compares_and_shares_it() {
     assert!(browser.text(".warning").await.contains("Aucun vœu « sécurisant »"), "a list without a safe choice is flagged");
     add_with_ambition(&browser, &server, offers[2], "securisant").await;
 
-    browser.open(&server.url(&format!("/selection?{SETTINGS}"))).await;
+    // From a starting point (in the address, as the explorer's links carry it): each wish says its trip.
+    browser.open(&server.url(&format!("/selection?{SETTINGS}&depart=48.11010,-1.67960&mode=velo&budget=20"))).await;
     browser.wait_for_count(".wish", 3).await;
+    browser.wait_for_count(".wish-trip", 3).await;
+    let trip = browser.text(".wish-trip").await;
+    assert!(trip.starts_with("Trajet : ≈ ") && trip.contains("min · à vélo") || trip.starts_with("Trajet : plus de 90 min"), "{trip}");
     assert!(browser.all(".warning").await.is_empty(), "a safe choice removes the warning");
     assert_eq!(browser.text(".nav-count").await, "3");
     // Reorder: the third goes up.

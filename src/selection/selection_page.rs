@@ -119,6 +119,14 @@ fn Selection(
                         format!("Poursuite d'études en région : {}", headline(dataset.headline_rate(&offer, |o| o.further_study.get()))),
                     ];
                     let warning = has_no_prospects(&dataset, &offer);
+                    // From the chosen starting point, on screen and on the family's paper.
+                    let trip = journeys.journey.with(|journey| {
+                        let journey = journey.as_ref()?;
+                        Some(match journey.schools.get(&offer.uai) {
+                            Some(reached) => format!("Trajet : ≈ {} min · {}", reached.minutes.round(), reached.how),
+                            None => format!("Trajet : plus de {} min", crate::journey::LONGEST_MINUTES),
+                        })
+                    });
                     let id = StoredValue::new(wish.offer_id.clone());
                     let note_id = format!("note-{rank}");
                     // What paper shows of the note follows the typing, even before the field is left.
@@ -142,6 +150,7 @@ fn Selection(
                                     <a class="wish-title" href=view_store.card_link(&wish.offer_id)>{title}</a>
                                     <p class="offer-school">{where_}</p>
                                     <p class="offer-figures">{figures.into_iter().map(|f| view! { <span>{f}</span> }).collect_view()}</p>
+                                    {trip.map(|trip| view! { <p class="wish-trip">{trip}</p> })}
                                     {warning.then(|| view! { <span class="warning-badge">"Peu de débouchés"</span> })}
                                 </div>
                             </div>
