@@ -85,6 +85,39 @@ fn budget_sets_departure(state: &ViewState) -> bool {
     state.arrive_by && state.mode == Mode::Transit
 }
 
+/// How far from a commune's centre a starting point is still said to be « près de » it.
+const NEAR_KM: f64 = 8.0;
+
+/// A starting point as people say it: `près de Rennes (48,1173 ; -1,6778)`, or `point choisi (…)`.
+pub fn origin_name(dataset: Option<&Dataset>, origin: proxipro_model::LatLon) -> String {
+    let near = dataset.and_then(|dataset| dataset.nearest_commune(origin, NEAR_KM)).map(|place| place.name.clone());
+    // Latitude ; longitude: with decimal commas, a comma between them would be ambiguous.
+    let point = format!("{:.4} ; {:.4}", origin.lat, origin.lon).replace('.', ",");
+    match near {
+        Some(commune) => format!("près de {commune} ({point})"),
+        None => format!("point choisi ({point})"),
+    }
+}
+
+/// The mode in words: « à pied », « à vélo », « en transports en commun ». Written out rather
+/// than lowercased from the label: `to_lowercase` brings Unicode's case tables into the wasm (7 KB brotli).
+pub fn mode_words(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Walk => "à pied",
+        Mode::Bike => "à vélo",
+        Mode::Transit => "en transports en commun",
+    }
+}
+
+/// How the trips are counted: the mode, and for public transport the timetable's terms.
+pub fn trip_terms(state: &ViewState) -> String {
+    match state.mode {
+        Mode::Transit if state.arrive_by => format!("{}, arrivée avant {}", mode_words(state.mode), crate::ui::format::clock(state.time)),
+        Mode::Transit => format!("{}, départ à {}", mode_words(state.mode), crate::ui::format::clock(state.time)),
+        Mode::Walk | Mode::Bike => mode_words(state.mode).to_string(),
+    }
+}
+
 /// Everything a trip's display depends on: the origin, what the times depend on, and the budget
 /// (which schools are within reach, which polygons are drawn).
 pub fn trip_key(state: &ViewState) -> (Option<proxipro_model::LatLon>, TimesKey, u32) {

@@ -93,6 +93,7 @@ async fn an_adviser_filters_builds_a_selection_compares_and_shares_it() {
     browser.wait_for_count(".wish-trip", 3).await;
     let trip = browser.text(".wish-trip").await;
     assert!(trip.starts_with("Trajet : ≈ ") && trip.contains("min · à vélo") || trip.starts_with("Trajet : plus de 90 min"), "{trip}");
+    assert_eq!(browser.text(".trip-context").await, "Trajets à vélo depuis près de Rennes (48,1101 ; -1,6796).");
     assert!(browser.all(".warning").await.is_empty(), "a safe choice removes the warning");
     assert_eq!(browser.text(".nav-count").await, "3");
     // Reorder: the third goes up.

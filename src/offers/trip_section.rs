@@ -7,7 +7,6 @@ use proxipro_explore::url_state::Mode;
 use crate::journey;
 use crate::source::AppData;
 use crate::state::journeys::JourneyStore;
-use crate::ui::format::clock;
 use crate::ui::load_state::TechnicalDetails;
 use crate::state::view::ViewStore;
 
@@ -53,11 +52,7 @@ pub fn TripSection(uai: String) -> impl IntoView {
         let state = store.state.get_untracked();
         let reached = journeys.journey.with(|journey| journey.as_ref().and_then(|journey| journey.schools.get(&uai).cloned()));
         // The timetable's terms, for public transport only ("à pied", "à vélo" are in the trip line).
-        let timetable = match state.mode {
-            Mode::Transit if state.arrive_by => Some(format!("Transports en commun, arrivée avant {}", clock(state.time))),
-            Mode::Transit => Some(format!("Transports en commun, départ à {}", clock(state.time))),
-            Mode::Walk | Mode::Bike => None,
-        };
+        let timetable = (state.mode == Mode::Transit).then(|| format!("Trajet {}", journey::trip_terms(&state)));
         match reached {
             Some(reached) => {
                 let beyond = (reached.minutes.round() as u32 > state.budget)
@@ -71,7 +66,7 @@ pub fn TripSection(uai: String) -> impl IntoView {
             }
             None => view! {
                 <p class="figure-missing">
-                    {format!("Pas de trajet de moins de {} minutes depuis ce point ({}).", journey::LONGEST_MINUTES, by_mode(state.mode))}
+                    {format!("Pas de trajet de moins de {} minutes depuis ce point ({}).", journey::LONGEST_MINUTES, journey::mode_words(state.mode))}
                 </p>
                 {timetable.map(|text| view! { <p class="figure-origin">{text}</p> })}
             }
@@ -86,12 +81,3 @@ pub fn TripSection(uai: String) -> impl IntoView {
     }
 }
 
-/// Written out rather than lowercased from the label: `to_lowercase` brings Unicode's case
-/// tables into the wasm (7 KB brotli).
-fn by_mode(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Walk => "à pied",
-        Mode::Bike => "à vélo",
-        Mode::Transit => "en transports en commun",
-    }
-}

@@ -10,9 +10,6 @@ use crate::state::view::ViewStore;
 use crate::ui::focus::focus_first_shown;
 use crate::ui::load_state::TechnicalDetails;
 
-/// How far from a commune's centre a starting point is still said to be « près de » it.
-const NEAR_KM: f64 = 8.0;
-
 #[component]
 pub fn JourneyPanel(
     /// What to say about the journeys: estimates, a point outside the network…
@@ -29,18 +26,7 @@ pub fn JourneyPanel(
         Some(origin) => view! {
             <p class="origin-line">
                 "Départ : "
-                {
-                    let near = data.loaded().and_then(|loaded| {
-                        let point = proxipro_model::LatLon { lat: origin.lat, lon: origin.lon };
-                        loaded.dataset.nearest_commune(point, NEAR_KM).map(|place| place.name.clone())
-                    });
-                    // Latitude ; longitude: with decimal commas, a comma between them would be ambiguous.
-                    let point = format!("{:.4} ; {:.4}", origin.lat, origin.lon).replace('.', ",");
-                    match near {
-                        Some(commune) => format!("près de {commune} ({point})"),
-                        None => format!("point choisi ({point})"),
-                    }
-                }
+                {crate::journey::origin_name(data.loaded().as_ref().map(|loaded| loaded.dataset.as_ref()), origin)}
                 " "
                 <button type="button" class="link-button" on:click=move |_| store.update(|s| s.origin = None)>
                     "Effacer"

@@ -85,6 +85,7 @@ fn Selection(
         format!("{origin}{path}")
     });
 
+    let trip_dataset = dataset.clone();
     let rows = {
         let dataset = dataset.clone();
         move || {
@@ -266,6 +267,13 @@ fn Selection(
                 "Aucun vœu « sécurisant » : ajoutez au moins une formation où l'admission est probable (pression faible, proche de chez vous)."
             </p>
         })}
+        // What the trips on the rows are: from where, how (and, by public transport, when).
+        {move || {
+            let state = view_store.state.get();
+            let origin = state.origin?;
+            let place = crate::journey::origin_name(Some(&trip_dataset), origin);
+            Some(view! { <p class="trip-context">{format!("Trajets {} depuis {place}.", crate::journey::trip_terms(&state))}</p> })
+        }}
         <ol class="wish-list">{rows}</ol>
         {move || store.list.with(|l| !l.wishes.is_empty()).then(|| view! {
             <div class="selection-actions no-print">
