@@ -155,7 +155,14 @@ impl Dataset {
     /// The commune whose centre is nearest to `point`, if one is within `max_km`: a name for a
     /// point picked on the map or by geolocation.
     pub fn nearest_commune(&self, point: LatLon, max_km: f64) -> Option<&Place> {
-        self.places
+        Place::nearest_commune(&self.places, point, max_km)
+    }
+}
+
+impl Place {
+    /// Among `places`, the commune whose centre is nearest to `point`, if one is within `max_km`.
+    pub fn nearest_commune(places: &[Place], point: LatLon, max_km: f64) -> Option<&Place> {
+        places
             .iter()
             .filter(|place| place.kind == PlaceKind::Commune)
             .map(|place| (point.distance_m(place.position) / 1000.0, place))
@@ -200,32 +207,15 @@ mod tests {
 
     #[test]
     fn the_nearest_commune_names_a_point_unless_it_is_far_from_all() {
-        let region = Region {
-            slug: "ille-et-vilaine".into(),
-            departement_code: "035".into(),
-            name: "Ille-et-Vilaine".into(),
-            academie: "Rennes".into(),
-            region_name: "Bretagne".into(),
-            region_code: "53".into(),
-        };
-        let mut dataset = Dataset {
-            schema_version: SCHEMA_VERSION,
-            region,
-            schools: Vec::new(),
-            programmes: Vec::new(),
-            offers: Vec::new(),
-            network: None,
-            places: Vec::new(),
-        };
-        dataset.places = vec![
+        let places = [
             commune("Rennes", 48.1113, -1.6800),
             commune("Bruz", 48.0247, -1.7458),
             Place { kind: PlaceKind::College, ..commune("Collège Anne de Bretagne", 48.1100, -1.6790) },
         ];
         let near_rennes = LatLon { lat: 48.1173, lon: -1.6778 };
-        assert_eq!(dataset.nearest_commune(near_rennes, 10.0).map(|p| p.name.as_str()), Some("Rennes"));
-        assert_eq!(dataset.nearest_commune(LatLon { lat: 48.03, lon: -1.74 }, 10.0).map(|p| p.name.as_str()), Some("Bruz"));
-        assert!(dataset.nearest_commune(LatLon { lat: 43.3, lon: 5.4 }, 10.0).is_none(), "Marseille is far from both");
+        assert_eq!(Place::nearest_commune(&places, near_rennes, 10.0).map(|p| p.name.as_str()), Some("Rennes"));
+        assert_eq!(Place::nearest_commune(&places, LatLon { lat: 48.03, lon: -1.74 }, 10.0).map(|p| p.name.as_str()), Some("Bruz"));
+        assert!(Place::nearest_commune(&places, LatLon { lat: 43.3, lon: 5.4 }, 10.0).is_none(), "Marseille is far from both");
     }
 
     #[test]
