@@ -55,8 +55,10 @@ if [ "$mode" = test ]; then
     command -v chromium >/dev/null || missing+=(chromium)
     command -v chromedriver >/dev/null || missing+=(chromium-driver)
     command -v brotli >/dev/null || missing+=(brotli)
+    # The French language pack: the test browser then shows what French users see (« 08:00 », not « 08:00 AM »).
+    [ -f /usr/lib/chromium/locales/fr.pak ] || missing+=(chromium-l10n)
     if [ ${#missing[@]} -eq 0 ]; then
-        say "chromium, chromedriver, brotli: present"
+        say "chromium, chromedriver, its French pack, brotli: present"
     else
         say "installing ${missing[*]} with apt"
         sudo_cmd=""

@@ -39,8 +39,11 @@ impl Browser {
     pub async fn launch(viewport: Viewport) -> Browser {
         let port = free_port();
         let chromedriver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        // Chromium on Linux takes its language from the environment; `--lang` alone leaves it in English.
         let chromedriver = Command::new(&chromedriver_bin)
             .arg(format!("--port={port}"))
+            .env("LANGUAGE", "fr")
+            .env("LANG", "fr_FR.UTF-8")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .kill_on_drop(true)
@@ -60,6 +63,7 @@ impl Browser {
             "--disable-dev-shm-usage",
             "--hide-scrollbars",
             "--lang=fr-FR",
+            "--accept-lang=fr-FR,fr",
         ]
         .iter()
         .map(|arg| json!(arg))
