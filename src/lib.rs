@@ -45,6 +45,7 @@ pub fn start() {
     if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("coquille")) {
         shell.remove();
     }
+    crate::ui::pointer::watch();
     leptos::mount::mount_to_body(App);
 }
 

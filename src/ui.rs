@@ -7,3 +7,4 @@ pub mod focus;
 pub mod format;
 pub mod header;
 pub mod load_state;
+pub mod pointer;

@@ -174,6 +174,22 @@ impl Browser {
         element.click().await.unwrap_or_else(|e| panic!("click `{css}`: {e}"));
     }
 
+    /// Taps like a finger (a touch pointer, then the mouse events a tap also fires), in the
+    /// middle of the element scrolled to the middle of the screen.
+    pub async fn tap(&self, css: &str) {
+        self.wait_for(css).await;
+        let centre = self
+            .script(&format!(
+                "const e = document.querySelector({css:?}); e.scrollIntoView({{block: 'center'}}); \
+                 const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]"
+            ))
+            .await;
+        let (x, y) = (centre[0].as_f64().expect("x"), centre[1].as_f64().expect("y"));
+        let point = json!([{ "x": x, "y": y }]);
+        self.devtools("Input.dispatchTouchEvent", json!({ "type": "touchStart", "touchPoints": point })).await;
+        self.devtools("Input.dispatchTouchEvent", json!({ "type": "touchEnd", "touchPoints": [] })).await;
+    }
+
     pub async fn is_displayed(&self, css: &str) -> bool {
         self.wait_for(css).await.is_displayed().await.unwrap_or_else(|e| panic!("is_displayed `{css}`: {e}"))
     }

@@ -101,7 +101,7 @@ async fn by_bike_from_her_position_she_opens_a_card_and_shares_the_same_view() {
     let first = browser.wait_for(".offer-item").await;
     let offer = first.attr("data-offer").await.expect("attr").expect("the link names its offer");
     let title = browser.text(".offer-item .offer-title").await;
-    browser.click(".offer-item").await;
+    browser.tap(".offer-item").await;
     browser.wait_for("dialog.card-sheet[open] #titre-fiche").await;
     let with_card = wait_for_query(&browser, "the open card", |q| q.contains_key("fiche")).await;
     assert_eq!(with_card["fiche"], offer);
@@ -233,6 +233,29 @@ async fn by_bike_from_her_position_she_opens_a_card_and_shares_the_same_view() {
     assert_eq!(focused(&browser).await, offer, "the focus is on the card's link in the list");
     assert!(browser.is_displayed("#vue-liste").await, "the list is underneath");
     browser.screenshot("student-phone-8-list-after-close").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_tapped_row_is_not_left_highlighted_once_its_card_is_closed() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Phone).await;
+    browser.open(&server.url(EXPLORER)).await;
+    browser.tap(".phone-toggle-button[aria-controls=\"vue-liste\"]").await;
+    let row = browser.wait_for(".offer-item").await;
+    let offer = row.attr("data-offer").await.expect("attr").expect("the link names its offer");
+    // A tap also fires `mouseover`, and the focus comes back to the row when the sheet closes:
+    // neither is a hover or a keyboard focus, so the school's rows and marker stay plain.
+    browser.tap(".offer-item").await;
+    browser.wait_for("dialog.card-sheet[open] #titre-fiche").await;
+    // Once the sheet has slid up, where the finger sees its button.
+    browser.script_async("Promise.all(document.getAnimations().map(a => a.finished)).then(() => done(true))").await;
+    browser.tap(".sheet-close").await;
+    browser.wait_for("dialog.card-sheet:not([open])").await;
+    assert_eq!(focused(&browser).await, offer, "the focus is back on the row");
+    let highlighted = browser.script("return [...document.querySelectorAll('.is-highlighted')].map(e => e.className)").await;
+    assert_eq!(highlighted, Value::Array(vec![]), "highlights left by the taps");
+    browser.screenshot("student-phone-tap-closed").await;
     browser.close().await;
 }
 

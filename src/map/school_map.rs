@@ -299,7 +299,11 @@ impl LiveMap {
             }
             // A marker under the pointer highlights its school's rows in the list, as a row does its marker.
             let (over, out) = (school.uai.clone(), school.uai.clone());
-            let enter = Closure::<dyn Fn()>::new(move || highlighted.set(Some(over.clone())));
+            let enter = Closure::<dyn Fn()>::new(move || {
+                if !crate::ui::pointer::is_touch() {
+                    highlighted.set(Some(over.clone()));
+                }
+            });
             let leave = Closure::<dyn Fn()>::new(move || {
                 if highlighted.with_untracked(|h| h.as_deref() == Some(out.as_str())) {
                     highlighted.set(None);

@@ -141,8 +141,9 @@ pub fn OfferList(
         {header}
         <ul
             class="offer-list"
-            on:mouseover=move |event| hover(&event)
-            on:focusin=move |event| hover(&event)
+            // A tap is neither: it would leave its row highlighted under the card it opens.
+            on:mouseover=move |event| if !crate::ui::pointer::is_touch() { hover(&event) }
+            on:focusin=move |event| if focus_is_visible(&event) { hover(&event) }
             on:mouseout=move |event| leave(&event, event.related_target())
             on:focusout=move |event| leave(&event, event.related_target())
             on:click=open
@@ -171,6 +172,12 @@ fn trip_line(reached: Option<&Reached>, beyond_budget: bool, budget: u32) -> Opt
 /// The offer row an event happened in.
 fn item_of(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
     target?.dyn_into::<web_sys::Element>().ok()?.closest("a.offer-item").ok()?
+}
+
+/// Whether the focus an event brought shows as a ring (keyboard), not a tap's or a click's.
+fn focus_is_visible(event: &web_sys::FocusEvent) -> bool {
+    let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    target.is_some_and(|element| element.matches(":focus-visible").unwrap_or(true))
 }
 
 /// The card's address carries the view of the moment the link is followed, not the one it was built in.
