@@ -130,8 +130,11 @@ pub struct AppData {
     pub reloading: RwSignal<bool>,
     /// Fetched only when a screen reads it (the sources page).
     pub provenance: LocalResource<Result<Arc<Provenance>, LoadError>>,
-    /// The transport network, fetched after the dataset once wanted; `Ok(None)` when the region has none.
-    pub routing: LocalResource<Result<Option<Arc<Routing>>, LoadError>>,
+    /// The transport network, fetched after the dataset once wanted: `None` until known,
+    /// `Ok(None)` when the region of the formations has none.
+    pub routing: Signal<Option<Result<Option<Arc<Routing>>, LoadError>>>,
+    /// Its load, to ask again after a failure.
+    routing_load: LocalResource<Result<Option<Arc<Routing>>, LoadError>>,
     /// The network is large (about 450 KB compressed for a département): it is fetched once a
     /// starting point is chosen, or 3 s after the formations are shown, so that on a slow phone
     /// it does not compete with the first screen (tiles and list).
@@ -183,7 +186,7 @@ impl AppData {
         });
         // The same formations (a failed reload keeps the previous ones) must not rebuild the routing.
         let loaded_now = Memo::new(move |_| dataset.get().and_then(Result::ok));
-        let routing = LocalResource::new(move || {
+        let routing_load = LocalResource::new(move || {
             let source = source.get_value();
             let loaded = loaded_now.get();
             // Untracked: the resource waits inside its future (below) rather than running again.
@@ -200,12 +203,23 @@ impl AppData {
                 Ok(Some(Arc::new(routing)))
             }
         });
-        AppData { source, dataset, reload_error, reloading, provenance, routing, routing_wanted, routing_gate }
+        // A resource keeps its last answer while it loads again: the `Ok(None)` given before the
+        // formations were in would read as « no timetables » during the whole network download.
+        let routing = Signal::derive(move || match routing_load.get() {
+            Some(Ok(None)) if loaded_now.with(|loaded| loaded.as_ref().is_none_or(|l| l.dataset.network.is_some())) => None,
+            known => known,
+        });
+        AppData { source, dataset, reload_error, reloading, provenance, routing, routing_load, routing_wanted, routing_gate }
     }
 
     /// Fetches the transport network now if it was not already on its way.
     pub fn want_routing(&self) {
         want(self.routing_wanted, self.routing_gate);
+    }
+
+    /// Fetches the transport network again after a failure.
+    pub fn retry_routing(&self) {
+        self.routing_load.refetch();
     }
 
     /// Asks the source again; what is shown stays until the new answer is in.

@@ -2,7 +2,7 @@
 //! the polygon change together (a school inside the polygon is listed, one far
 //! outside is not).
 
-use proxipro_e2e::{dataset, dist_dir, Browser, ServerOptions, StaticServer, Viewport};
+use proxipro_e2e::{dataset, dist_dir, Browser, Canned, ServerOptions, StaticServer, Viewport};
 
 /// République, the centre of the network (métro a, most bus lines).
 const REPUBLIQUE: &str = "48.11010,-1.67960";
@@ -83,6 +83,27 @@ async fn three_modes_and_a_budget_change_the_list_and_the_polygon_together() {
     for uai in &raised {
         assert!(inside_polygon(&browser, uai).await, "{uai} listed at 20 min by bike lies inside the polygon");
     }
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn while_the_timetables_load_nothing_says_the_region_has_none() {
+    // The network's first answer comes late (and fails, so the app asks again): a slow phone link.
+    let mut options = ServerOptions::default();
+    options.canned.push(Canned::new("network.bin", 503, "").delay_ms(5_000).times(1));
+    let server = StaticServer::start(dist_dir(), options).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&depart={REPUBLIQUE}&mode=tc&budget=45"))).await;
+    browser.wait_for(".offer-item").await;
+    let line = browser.text(".journey").await;
+    assert!(line.contains("Chargement du réseau de transport"), "the journey panel says the timetables are loading: {line}");
+    // On a desktop the row's link opens the card's page.
+    browser.click(".offer-item").await;
+    let waiting = browser.text(".trip-section").await;
+    assert!(waiting.contains("Calcul du trajet"), "the card's trip waits for the timetables: {waiting}");
+    browser.wait_for(".trip-section .trip-time").await;
+    let page = browser.text("body").await;
+    assert!(!page.contains("Pas d'horaires") && !page.contains("Trajet non disponible"), "no « no timetables » once they are in: {page}");
     browser.close().await;
 }
 

@@ -74,7 +74,7 @@ pub fn TripSection(uai: String) -> impl IntoView {
         }
     };
     view! {
-        <section aria-labelledby="trajet">
+        <section class="trip-section" aria-labelledby="trajet">
             <h2 id="trajet">"Trajet depuis votre point de départ"</h2>
             {content}
         </section>

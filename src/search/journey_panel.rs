@@ -48,7 +48,7 @@ pub fn JourneyPanel(
                 <div class="hint" role="alert">
                     <p>
                         "Réseau de transport indisponible : " {error.to_string()} " "
-                        <button type="button" class="link-button" on:click=move |_| data.routing.refetch()>"Réessayer"</button>
+                        <button type="button" class="link-button" on:click=move |_| data.retry_routing()>"Réessayer"</button>
                     </p>
                     <TechnicalDetails error=error/>
                 </div>
