@@ -130,6 +130,9 @@ async fn scale_and_throttling() {
 
     // Lighthouse's mobile profile: 150 ms round trip, 1.6 Mb/s down, 750 kb/s up, CPU 4× slower.
     let (mut fcp, mut lcp, mut markers, mut list) = (vec![], vec![], vec![], vec![]);
+    // When the last byte of each download arrived: what is left after it is the phone's CPU.
+    let mut arrived: Vec<(&str, &str, Vec<f64>)> =
+        vec![("wasm", "_bg.wasm", vec![]), ("dataset.json", "dataset.json", vec![]), ("leaflet.js", "leaflet.js", vec![])];
     for _ in 0..5 {
         let browser = Browser::launch(Viewport::Phone).await;
         browser.devtools("Network.enable", json!({})).await;
@@ -164,6 +167,13 @@ async fn scale_and_throttling() {
             .await;
         fcp.push(paints["fcp"].as_f64().unwrap_or(f64::NAN));
         lcp.push(paints["lcp"].as_f64().unwrap_or(f64::NAN));
+        let ends = browser
+            .script("return Object.fromEntries(performance.getEntriesByType('resource').map(e => [e.name, e.responseEnd]))")
+            .await;
+        for (_, suffix, times) in arrived.iter_mut() {
+            let end = ends.as_object().and_then(|all| all.iter().find(|(name, _)| name.ends_with(*suffix)));
+            times.push(end.and_then(|(_, t)| t.as_f64()).unwrap_or(f64::NAN));
+        }
         browser.close().await;
     }
     println!("\nFirst load, phone 390×844, throttled (150 ms RTT, 1.6 Mb/s, CPU ×4), {encoding} (ms)");
@@ -171,6 +181,9 @@ async fn scale_and_throttling() {
     report("  largest contentful paint", &mut lcp);
     report("  school markers on the map", &mut markers);
     report("  offer list in the page", &mut list);
+    for (name, _, times) in arrived.iter_mut() {
+        report(&format!("  last byte of {name} received"), times);
+    }
 }
 
 /// Runs `action` in the page and returns the milliseconds until the last change to
