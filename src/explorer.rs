@@ -55,7 +55,8 @@ pub fn ExplorerPage() -> impl IntoView {
     // What the polygons and the reach depend on; filters and sort change neither.
     let trip = Memo::new(move |_| store.state.with(journey::trip_key));
     // School times (shared with the card and the export); moving the slider only re-filters them.
-    let journey = expect_context::<JourneyStore>().journey;
+    let journeys = expect_context::<JourneyStore>();
+    let journey = journeys.journey;
     // New polygons on a new grid follow in the next task, so the list and markers answer a change
     // at once; contours on the grid already computed (a lower budget) are cheap enough to come with them.
     let bands_trip = RwSignal::new(None);
@@ -173,6 +174,11 @@ pub fn ExplorerPage() -> impl IntoView {
                 {panel}
             </section>
             <section class="explorer-map" id="vue-carte" aria-label="Carte">
+                // The phone's first view, where the journey panel (and its status) is not shown.
+                <p class="map-status" aria-hidden="true" class:is-empty=move || !journeys.waiting.get()>
+                    <span class="spinner"></span>
+                    "Calcul des trajets…"
+                </p>
                 <SchoolMap
                     dataset=Signal::derive(move || loaded.get().map(|l| l.dataset))
                     selected=selected

@@ -97,6 +97,11 @@ async fn while_the_timetables_load_nothing_says_the_region_has_none() {
     browser.wait_for(".offer-item").await;
     let line = browser.text(".journey").await;
     assert!(line.contains("Chargement du réseau de transport"), "the journey panel says the timetables are loading: {line}");
+    // Every school looks in reach until the times are in: the list and the map say they are coming.
+    let count = browser.text(".list-count").await;
+    assert!(count.contains("calcul des temps de trajet"), "{count}");
+    assert_eq!(browser.text(".map-status:not(.is-empty)").await, "Calcul des trajets…");
+    browser.screenshot("isochrone-waiting-for-timetables").await;
     // On a desktop the row's link opens the card's page.
     browser.click(".offer-item").await;
     let waiting = browser.text(".trip-section").await;
@@ -104,6 +109,11 @@ async fn while_the_timetables_load_nothing_says_the_region_has_none() {
     browser.wait_for(".trip-section .trip-time").await;
     let page = browser.text("body").await;
     assert!(!page.contains("Pas d'horaires") && !page.contains("Trajet non disponible"), "no « no timetables » once they are in: {page}");
+    browser.client.back().await.expect("back to the list");
+    browser.wait_for("path.isochrone").await;
+    browser.wait_for(".map-status.is-empty").await;
+    let count = browser.text(".list-count").await;
+    assert!(!count.contains("calcul"), "{count}");
     browser.close().await;
 }
 

@@ -12,6 +12,7 @@ use super::has_no_prospects;
 use crate::explorer::card_sheet::wants_sheet;
 use crate::journey::Reached;
 use crate::source::Loaded;
+use crate::state::journeys::JourneyStore;
 use crate::state::view::{card_path, ViewStore};
 use crate::ui::focus::focus_first_shown;
 use crate::ui::format::{decimal, headline};
@@ -44,6 +45,7 @@ pub fn OfferList(
         shown.set(PAGE);
     });
     let store = expect_context::<ViewStore>();
+    let waiting = expect_context::<JourneyStore>().waiting;
     let dataset = loaded.dataset.clone();
     let school_name = {
         let dataset = dataset.clone();
@@ -59,11 +61,13 @@ pub fn OfferList(
                 Some(name) => format!(" à {name}"),
                 None => format!(" en {region}"),
             });
-            match total {
+            let count = match total {
                 0 => "Aucune formation ne correspond à ces critères.".to_string(),
                 1 => format!("1 formation{place}"),
                 n => format!("{n} formations{place}"),
-            }
+            };
+            // Until the times are in, the list is not yet cut to the travel time.
+            if waiting.get() { format!("{count} · calcul des temps de trajet…") } else { count }
         }
     };
     let header = view! {

@@ -12,6 +12,9 @@ use crate::state::view::ViewStore;
 pub struct JourneyStore {
     /// `None` until there is a starting point and the transport network is loaded.
     pub journey: Memo<Option<Journey>>,
+    /// A starting point is chosen and its journeys wait for the transport network: until then
+    /// every school looks in reach, and the screens say the times are on their way.
+    pub waiting: Memo<bool>,
 }
 
 impl JourneyStore {
@@ -24,7 +27,8 @@ impl JourneyStore {
             let state = view.state.get_untracked();
             Some(crate::perf::measure("journey", || journey::school_times(&routing, &state, LatLon::new(origin.lat, origin.lon))))
         });
-        let store = JourneyStore { journey };
+        let waiting = Memo::new(move |_| key.with(|k| k.0.is_some()) && data.routing.with(Option::is_none));
+        let store = JourneyStore { journey, waiting };
         provide_context(store);
         store
     }
