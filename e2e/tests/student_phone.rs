@@ -260,6 +260,36 @@ async fn a_tapped_row_is_not_left_highlighted_once_its_card_is_closed() {
 }
 
 #[tokio::test]
+async fn a_position_that_comes_after_another_choice_does_not_replace_it() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&server.url(EXPLORER)).await;
+    browser.wait_for(".offer-item").await;
+    // A phone slow to get a fix: the position comes 2 s after it is asked for.
+    browser
+        .script(&format!(
+            "navigator.geolocation.getCurrentPosition = (found) => setTimeout(() => \
+               found({{coords: {{latitude: {}, longitude: {}, accuracy: 20}}, timestamp: Date.now()}}), 2000); return true",
+            RENNES.0, RENNES.1
+        ))
+        .await;
+    browser.click(".locate").await;
+    wait_for_text(&browser, ".origin-picker [role=status]", "Recherche de votre position").await;
+    // Meanwhile she types her commune and takes it.
+    let field = browser.wait_for("#depart").await;
+    field.send_keys("Vitré").await.expect("typing");
+    browser.wait_for("#depart-suggestions li").await;
+    press(&browser, Key::Enter).await;
+    let chosen = wait_for_query(&browser, "the commune as the start", |q| q.contains_key("depart")).await;
+    let note = "return document.querySelector('.origin-picker [role=status]').textContent";
+    assert_eq!(browser.script(note).await, "", "the position search is no longer announced");
+    tokio::time::sleep(Duration::from_millis(2_500)).await;
+    assert_eq!(query(&browser).await.get("depart"), chosen.get("depart"), "the late position did not replace the commune");
+    assert_eq!(browser.script(note).await, "", "nor a late refusal or answer");
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn a_refused_or_unavailable_position_is_said_and_the_origin_stays() {
     let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
     let browser = Browser::launch(Viewport::Phone).await;

@@ -79,6 +79,8 @@ pub fn OriginPicker() -> impl IntoView {
         if origin.get() != chosen.get_value() {
             chosen.set_value(None);
             text.set(String::new());
+            // « Recherche de votre position… » or a failed search no longer applies.
+            note.set(None);
         }
     });
 
@@ -156,6 +158,7 @@ pub fn OriginPicker() -> impl IntoView {
     };
     let choose = move |suggestion: Suggestion| {
         close();
+        note.set(None);
         text.set(suggestion.label.clone());
         store.update(|s| s.origin = Some(suggestion.position));
         // As the view keeps it (rounded for the address), for the effect above to recognise it.
@@ -242,13 +245,20 @@ fn locate_device(store: ViewStore, note: RwSignal<Option<String>>) {
         return;
     };
     note.set(Some("Recherche de votre position…".into()));
+    // The answer can take 15 s: a starting point chosen meanwhile (an address, the map) wins over it.
+    let asked_from = store.state.with_untracked(|s| s.origin);
+    let still_wanted = move || store.state.try_with_untracked(|s| s.origin) == Some(asked_from);
     let found = Closure::once_into_js(move |position: web_sys::Position| {
-        let coords = position.coords();
-        note.set(None);
-        store.update(|s| s.origin = Some(LatLon { lat: coords.latitude(), lon: coords.longitude() }));
+        if still_wanted() {
+            let coords = position.coords();
+            note.try_set(None);
+            store.update(|s| s.origin = Some(LatLon { lat: coords.latitude(), lon: coords.longitude() }));
+        }
     });
     let refused = Closure::once_into_js(move |_: JsValue| {
-        note.set(Some("Position refusée ou indisponible : saisissez une adresse ou choisissez un collège.".into()));
+        if still_wanted() {
+            note.try_set(Some("Position refusée ou indisponible : saisissez une adresse ou choisissez un collège.".into()));
+        }
     });
     let options = web_sys::PositionOptions::new();
     options.set_timeout(POSITION_TIMEOUT_MS);
