@@ -154,3 +154,17 @@ async fn on_a_phone_the_offline_notice_is_readable_and_accessible() {
     assert_eq!(result["violations"], serde_json::json!([]), "{result}");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn cut_off_before_the_timetables_came_the_notice_promises_only_the_formations() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    // A first visit: the formations are in, the network is fetched only 3 s later.
+    browser.open(&server.url("/?tiles=/__test__/tile.png")).await;
+    browser.wait_for(".offer-item").await;
+    browser.emulate_offline(true).await;
+    drop(server);
+    let notice = browser.text(".cache-notice").await;
+    assert_eq!(notice, "Hors ligne : la carte de fond peut manquer, les formations restent disponibles.");
+    browser.close().await;
+}

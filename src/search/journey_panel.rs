@@ -55,7 +55,7 @@ pub fn JourneyPanel(
             }
             .into_any(),
         ),
-        Some(Ok(None)) => Some(view! { <p class="hint">"Pas d'horaires de transport pour cette région : marche et vélo seulement."</p> }.into_any()),
+        Some(Ok(None)) => Some(view! { <p class="hint">"Temps de trajet non disponibles : pas de données de rues ni de transport pour cette région."</p> }.into_any()),
         Some(Ok(Some(routing))) => (state.with(|s| s.mode) == Mode::Transit).then(|| {
             view! {
                 <p class="hint timetable-day">

@@ -4,7 +4,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::source::dataset_cached_at;
+use crate::source::{dataset_cached_at, AppData};
 
 #[component]
 pub fn CacheNotice() -> impl IntoView {
@@ -12,7 +12,9 @@ pub fn CacheNotice() -> impl IntoView {
     let _ = window_event_listener(ev::online, move |_| online.set(true));
     let _ = window_event_listener(ev::offline, move |_| online.set(false));
 
-    let message = move || notice(online.get(), dataset_cached_at().as_deref());
+    let data = expect_context::<AppData>();
+    let kept = move || Kept { formations: data.loaded().is_some(), trips: data.routing().is_some() };
+    let message = move || notice(online.get(), dataset_cached_at().as_deref(), kept());
     view! {
         // Always in the page so that screen readers announce the change when it fills.
         <div class="cache-notice" role="status" class:cache-notice-empty=move || message().is_none()>
@@ -21,12 +23,25 @@ pub fn CacheNotice() -> impl IntoView {
     }
 }
 
+/// What the app already holds, and can show without network.
+struct Kept {
+    formations: bool,
+    trips: bool,
+}
+
 /// The sentence to show, if any.
-fn notice(online: bool, cached_at: Option<&str>) -> Option<String> {
+fn notice(online: bool, cached_at: Option<&str>, kept: Kept) -> Option<String> {
     let stored = cached_at.and_then(stored_when);
     match (online, stored) {
         (false, Some(when)) => Some(format!("Hors ligne : données enregistrées {when}.")),
-        (false, None) => Some("Hors ligne : la carte de fond peut manquer, les formations et les trajets restent disponibles.".into()),
+        // Only what is already loaded is promised; a failed load says the rest.
+        (false, None) => Some(match kept {
+            Kept { formations: true, trips: true } => {
+                "Hors ligne : la carte de fond peut manquer, les formations et les trajets restent disponibles.".into()
+            }
+            Kept { formations: true, trips: false } => "Hors ligne : la carte de fond peut manquer, les formations restent disponibles.".into(),
+            Kept { formations: false, .. } => "Hors ligne.".into(),
+        }),
         (true, Some(when)) => Some(format!("Le serveur n'a pas répondu : données enregistrées {when}.")),
         (true, None) => None,
     }
