@@ -141,6 +141,13 @@ pub fn ExplorerPage() -> impl IntoView {
         })
     });
 
+    // Without it, every school would look in reach from the starting point.
+    let trips_failed = move || trip.with(|t| t.0.is_some()) && data.routing.with(|r| matches!(r, Some(Err(_))));
+    let map_status = move || match () {
+        _ if journeys.waiting.get() => Some(("Calcul des trajets…", true)),
+        _ if trips_failed() => Some(("Trajets non disponibles pour le moment", false)),
+        _ => None,
+    };
     let panel = move || match data.dataset.get() {
         None => view! { <Loading message="Chargement des formations…"/> }.into_any(),
         Some(Err(error)) => view! {
@@ -160,6 +167,7 @@ pub fn ExplorerPage() -> impl IntoView {
                 school=school
                 highlighted=highlighted
                 travel=travel
+                waiting=journeys.waiting
                 budget=Signal::derive(move || trip.with(|t| t.2))
                 on_all_schools=move |_| store.update(|s| s.filters.school = None)
             />
@@ -175,9 +183,11 @@ pub fn ExplorerPage() -> impl IntoView {
             </section>
             <section class="explorer-map" id="vue-carte" aria-label="Carte">
                 // The phone's first view, where the journey panel (and its status) is not shown.
-                <p class="map-status" aria-hidden="true" class:is-empty=move || !journeys.waiting.get()>
-                    <span class="spinner"></span>
-                    "Calcul des trajets…"
+                <p class="map-status" aria-hidden="true" class:is-empty=move || map_status().is_none()>
+                    {move || map_status().map(|(text, busy)| view! {
+                        {busy.then(|| view! { <span class="spinner"></span> })}
+                        {text}
+                    })}
                 </p>
                 <SchoolMap
                     dataset=Signal::derive(move || loaded.get().map(|l| l.dataset))

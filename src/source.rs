@@ -135,6 +135,8 @@ pub struct AppData {
     pub routing: Signal<Option<Result<Option<Arc<Routing>>, LoadError>>>,
     /// Its load, to ask again after a failure.
     routing_load: LocalResource<Result<Option<Arc<Routing>>, LoadError>>,
+    /// A failed load is being asked again.
+    routing_retrying: RwSignal<bool>,
     /// The network is large (about 450 KB compressed for a département): it is fetched once a
     /// starting point is chosen, or 3 s after the formations are shown, so that on a slow phone
     /// it does not compete with the first screen (tiles and list).
@@ -154,6 +156,7 @@ impl AppData {
         let reload_error = RwSignal::new(None);
         let reloading = RwSignal::new(false);
         let routing_wanted = RwSignal::new(false);
+        let routing_retrying = RwSignal::new(false);
         let routing_gate = StoredValue::new(Gate::default());
         let dataset = LocalResource::new(move || {
             let source = source.get_value();
@@ -196,20 +199,27 @@ impl AppData {
                 if let Some(gate) = gate {
                     gate.await;
                 }
-                let Some(loaded) = loaded else { return Ok(None) };
-                let Some(info) = loaded.dataset.network.clone() else { return Ok(None) };
-                let network = source.network(&info.file).await?;
-                let routing = crate::perf::measure("engineBuild", || Routing::new(Engine::new(network), info, &loaded.dataset));
-                Ok(Some(Arc::new(routing)))
+                let result = async {
+                    let Some(loaded) = loaded else { return Ok(None) };
+                    let Some(info) = loaded.dataset.network.clone() else { return Ok(None) };
+                    let network = source.network(&info.file).await?;
+                    let routing = crate::perf::measure("engineBuild", || Routing::new(Engine::new(network), info, &loaded.dataset));
+                    Ok(Some(Arc::new(routing)))
+                }
+                .await;
+                routing_retrying.set(false);
+                result
             }
         });
         // A resource keeps its last answer while it loads again: the `Ok(None)` given before the
         // formations were in would read as « no timetables » during the whole network download.
+        // A failure being retried is not said again: the screens show the network as loading.
         let routing = Signal::derive(move || match routing_load.get() {
+            Some(Err(_)) if routing_retrying.get() => None,
             Some(Ok(None)) if loaded_now.with(|loaded| loaded.as_ref().is_none_or(|l| l.dataset.network.is_some())) => None,
             known => known,
         });
-        AppData { source, dataset, reload_error, reloading, provenance, routing, routing_load, routing_wanted, routing_gate }
+        AppData { source, dataset, reload_error, reloading, provenance, routing, routing_load, routing_retrying, routing_wanted, routing_gate }
     }
 
     /// Fetches the transport network now if it was not already on its way.
@@ -219,6 +229,7 @@ impl AppData {
 
     /// Fetches the transport network again after a failure.
     pub fn retry_routing(&self) {
+        self.routing_retrying.set(true);
         self.routing_load.refetch();
     }
 

@@ -172,6 +172,7 @@ async fn offer_list_shows_key_figures_and_flags_no_prospects() {
                         school=school
                         highlighted=highlighted
                         travel=travel
+                        waiting=false
                         budget=45u32
                         on_all_schools=move |_| cleared.update(|n| *n += 1)
                     />
@@ -226,7 +227,7 @@ fn figure_rows_say_what_is_missing_and_where_known_figures_come_from() {
 }
 
 #[wasm_bindgen_test]
-fn load_failed_explains_the_error_and_retries() {
+async fn load_failed_explains_the_error_and_retries() {
     let host = host();
     let retries = RwSignal::new(0);
     let error = LoadError::Status { url: "/data/x.json".into(), status: 500 };
@@ -240,8 +241,14 @@ fn load_failed_explains_the_error_and_retries() {
     let details = host.query_selector(".technical-details p").unwrap().expect("the technical details");
     assert_eq!(details.text_content().unwrap(), "/data/x.json : erreur 500");
     click(&host, "button");
+    leptos::task::tick().await;
+    // Until the answer replaces the message, the button says the retry is under way and a second
+    // click does not queue another download.
+    let button = host.query_selector(".load-error button").unwrap().expect("the button");
+    assert_eq!(button.text_content().unwrap(), "Nouvelle tentative…");
+    assert_eq!(button.get_attribute("aria-disabled").as_deref(), Some("true"));
     click(&host, "button");
-    assert_eq!(retries.get_untracked(), 2);
+    assert_eq!(retries.get_untracked(), 1);
 }
 
 #[wasm_bindgen_test]

@@ -1,7 +1,7 @@
 //! The explorer in real Chromium: markers from the dataset, popups, the offer list,
 //! the phone toggle, and what happens when the data cannot be loaded.
 
-use proxipro_e2e::{dataset, dist_dir, Browser, ServerOptions, StaticServer, Viewport};
+use proxipro_e2e::{dataset, dist_dir, Browser, Canned, ServerOptions, StaticServer, Viewport};
 
 const EXPLORER: &str = "/?tiles=/__test__/tile.png";
 /// Offers the list shows before « Afficher … de plus ».
@@ -139,7 +139,10 @@ async fn when_the_data_fails_to_load_a_french_message_offers_to_retry() {
     assert!(details.contains("dataset.json : erreur 503"), "{details}");
     browser.screenshot("explorer-desktop-load-error").await;
 
+    // The user's retry is slow to answer: the button says it is under way.
+    server.add_canned(Canned::new("dataset.json", 503, "").delay_ms(1_500).times(1));
     browser.click(".load-error button").await;
+    assert_eq!(browser.text(".load-error button[aria-disabled=true]").await, "Nouvelle tentative…");
     browser.wait_for_count(".offer-item", PAGE).await;
     assert!(browser.all(".load-error").await.is_empty(), "the error is gone after a successful retry");
     browser.close().await;

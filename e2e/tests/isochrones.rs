@@ -118,6 +118,28 @@ async fn while_the_timetables_load_nothing_says_the_region_has_none() {
 }
 
 #[tokio::test]
+async fn a_retried_network_shows_as_loading_until_its_new_answer() {
+    // The first try and its two automatic retries fail.
+    let mut options = ServerOptions::default();
+    options.failures.insert("/data/ille-et-vilaine/network.bin".into(), 3);
+    let server = StaticServer::start(dist_dir(), options).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&depart={REPUBLIQUE}&mode=tc&budget=45"))).await;
+    let failed = browser.text(".journey [role=alert]").await;
+    assert!(failed.contains("Réseau de transport indisponible"), "{failed}");
+    // On a phone the map comes first: it says so too, or every school would look in reach.
+    assert_eq!(browser.text(".map-status:not(.is-empty)").await, "Trajets non disponibles pour le moment");
+    // The user's retry is slow to answer: the panel and the map say it is loading, not the old failure.
+    server.add_canned(Canned::new("network.bin", 503, "").delay_ms(2_000).times(1));
+    browser.click(".journey [role=alert] button").await;
+    let line = browser.text(".journey").await;
+    assert!(line.contains("Chargement du réseau de transport") && !line.contains("indisponible"), "{line}");
+    assert_eq!(browser.text(".map-status:not(.is-empty)").await, "Calcul des trajets…");
+    browser.wait_for("path.isochrone").await;
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn a_click_on_the_map_sets_the_origin() {
     let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
     let browser = Browser::launch(Viewport::Desktop).await;

@@ -12,7 +12,6 @@ use super::has_no_prospects;
 use crate::explorer::card_sheet::wants_sheet;
 use crate::journey::Reached;
 use crate::source::Loaded;
-use crate::state::journeys::JourneyStore;
 use crate::state::view::{card_path, ViewStore};
 use crate::ui::focus::focus_first_shown;
 use crate::ui::format::{decimal, headline};
@@ -31,6 +30,9 @@ pub fn OfferList(
     /// How each school is reached from the chosen origin (empty until one is chosen).
     #[prop(into)]
     travel: Signal<HashMap<String, Reached>>,
+    /// A starting point is chosen and its travel times are still on their way.
+    #[prop(into)]
+    waiting: Signal<bool>,
     /// Minutes; schools beyond it appear only for their boarding house.
     #[prop(into)]
     budget: Signal<u32>,
@@ -45,7 +47,6 @@ pub fn OfferList(
         shown.set(PAGE);
     });
     let store = expect_context::<ViewStore>();
-    let waiting = expect_context::<JourneyStore>().waiting;
     let dataset = loaded.dataset.clone();
     let school_name = {
         let dataset = dataset.clone();

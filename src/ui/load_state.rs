@@ -24,13 +24,22 @@ pub fn LoadFailed(
     error: LoadError,
     #[prop(into)] on_retry: Callback<()>,
 ) -> impl IntoView {
+    // A new answer, failed again or not, replaces this component: the flag lives until then.
+    let retrying = RwSignal::new(false);
+    let retry = move |_| {
+        if !retrying.get_untracked() {
+            retrying.set(true);
+            on_retry.run(());
+        }
+    };
     view! {
         <div class="load-state load-error" role="alert">
             <p class="load-error-title">{title}</p>
             <p>{error.to_string()}</p>
             <TechnicalDetails error=error/>
-            <button type="button" class="button" on:click=move |_| on_retry.run(())>
-                "Réessayer"
+            // Not `disabled` while retrying: the focus would fall out of the button.
+            <button type="button" class="button" aria-disabled=move || retrying.get().to_string() on:click=retry>
+                {move || if retrying.get() { "Nouvelle tentative…" } else { "Réessayer" }}
             </button>
         </div>
     }
