@@ -134,8 +134,11 @@ fn page_title(path: &str, card: Option<&str>, loaded: Option<&Loaded>) -> String
         other => match other.strip_prefix("/formation/") {
             Some(id) => match card_name(id) {
                 Some(name) => format!("Fiche : {name}"),
-                None if loaded.is_some() => "Formation introuvable".to_string(),
-                None => "Fiche formation".to_string(),
+                None => match loaded {
+                    Some(loaded) if !loaded.notices.is_empty() => offers::offer_card::MISSING_FROM_PARTIAL_LIST.to_string(),
+                    Some(_) => offers::offer_card::NOT_FOUND.to_string(),
+                    None => "Fiche formation".to_string(),
+                },
             },
             None => "Page introuvable".to_string(),
         },

@@ -190,3 +190,23 @@ async fn only_the_latest_address_search_is_shown() {
     browser.screenshot("geocoder-latest-answer-only").await;
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_card_missing_from_a_partial_list_says_it_did_not_come_rather_than_that_it_is_gone() {
+    // Page 2 stops after 2 of its 5 formations: the last one did not come.
+    let page_2: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(futurpro_fixtures().join("formations-page-2.json")).unwrap()).unwrap();
+    let mut partial = page_2.clone();
+    partial["formations"].as_array_mut().unwrap().truncate(2);
+    let last = &page_2["formations"][4];
+    let uai = last["formationEtablissement"]["id"].as_str().and_then(|id| id.split('-').nth(1)).expect("the school in the id");
+    let missing = format!("{uai}-{}-st", last["formation"]["mef11"].as_str().expect("a MEF"));
+    let server = api_server(vec![Canned::new("page=2&", 200, &partial.to_string()).times(1)]).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&server.url(&format!("/formation/{missing}?tiles=/__test__/tile.png&api={}", server.url("")))).await;
+    wait_until_text(&browser, ".data-notices", "Liste incomplète").await;
+    assert_eq!(browser.text("h1").await, "Formation non reçue");
+    assert!(browser.text("main").await.contains("n'est pas dans la liste incomplète reçue"));
+    assert_eq!(browser.client.title().await.expect("title"), "Formation non reçue – ProxiPro");
+    browser.close().await;
+}

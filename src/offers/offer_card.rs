@@ -34,11 +34,16 @@ pub fn OfferCardPage() -> impl IntoView {
     }
 }
 
+/// The titles of a card that cannot be shown, also the page's title.
+pub const NOT_FOUND: &str = "Formation introuvable";
+pub const MISSING_FROM_PARTIAL_LIST: &str = "Formation non reçue";
+
 /// The card of the offer `offer_id`, once the dataset is there: loading and
 /// failure states, a missing offer said plainly. Its title is an `<h1 id="titre-fiche">`.
 #[component]
 pub fn OfferCardContent(#[prop(into)] offer_id: Signal<String>) -> impl IntoView {
     let data = expect_context::<AppData>();
+    let store = expect_context::<ViewStore>();
     move || match data.dataset.get() {
         None => view! { <Loading message="Chargement de la formation…"/> }.into_any(),
         Some(Err(error)) => view! {
@@ -47,9 +52,16 @@ pub fn OfferCardContent(#[prop(into)] offer_id: Signal<String>) -> impl IntoView
         .into_any(),
         Some(Ok(loaded)) => match loaded.dataset.offer(&offer_id.get()).cloned() {
             Some(offer) => view! { <OfferCard dataset=loaded.dataset.clone() offer=offer/> }.into_any(),
+            // From an incomplete list (the API answered in part), the offer may simply not have come.
+            None if !loaded.notices.is_empty() => view! {
+                <h1 id=CARD_TITLE_ID tabindex="-1">{MISSING_FROM_PARTIAL_LIST}</h1>
+                <p>"Cette formation n'est pas dans la liste incomplète reçue. Elle reviendra avec la liste complète : réessayez dans un moment."</p>
+            }
+            .into_any(),
             None => view! {
-                <h1 id=CARD_TITLE_ID tabindex="-1">"Formation introuvable"</h1>
-                <p>"Aucune formation ne correspond à cette adresse dans le jeu de données actuel."</p>
+                <h1 id=CARD_TITLE_ID tabindex="-1">{NOT_FOUND}</h1>
+                <p>"Aucune formation ne correspond à ce lien dans les données actuelles."</p>
+                <p><a href=move || store.link("/")>"Explorer les formations"</a></p>
             }
             .into_any(),
         },

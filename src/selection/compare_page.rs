@@ -31,7 +31,7 @@ pub fn ComparePage() -> impl IntoView {
             <LoadFailed title="Impossible de charger les formations" error=error on_retry=move |_| data.dataset.refetch()/>
         }
         .into_any(),
-        Some(Ok(loaded)) => comparison(&loaded.dataset, &ids()).into_any(),
+        Some(Ok(loaded)) => comparison(&loaded.dataset, !loaded.notices.is_empty(), &ids()).into_any(),
     };
     view! {
         <article class="page compare">
@@ -53,13 +53,16 @@ fn prospects(dataset: &Dataset, offer: &proxipro_model::Offer) -> &'static str {
     }
 }
 
-fn comparison(dataset: &Dataset, ids: &[String]) -> impl IntoView {
+fn comparison(dataset: &Dataset, partial: bool, ids: &[String]) -> impl IntoView {
     let offers: Vec<_> = ids.iter().filter_map(|id| dataset.offer(id)).collect();
     let store = expect_context::<ViewStore>();
-    let gone = match ids.len() - offers.len() {
-        0 => None,
-        1 => Some("Une formation du lien ne figure plus dans les données.".to_string()),
-        n => Some(format!("{n} formations du lien ne figurent plus dans les données.")),
+    // From an incomplete list (the API answered in part), the offers may simply not have come.
+    let gone = match (ids.len() - offers.len(), partial) {
+        (0, _) => None,
+        (1, false) => Some("Une formation du lien ne figure plus dans les données.".to_string()),
+        (n, false) => Some(format!("{n} formations du lien ne figurent plus dans les données.")),
+        (1, true) => Some("Une formation du lien n'est pas dans la liste incomplète reçue.".to_string()),
+        (n, true) => Some(format!("{n} formations du lien ne sont pas dans la liste incomplète reçue.")),
     };
     let gone = gone.map(|text| view! { <p class="notice" role="status">{text}</p> });
     if offers.len() < *super::COMPARED.start() {
