@@ -2,6 +2,7 @@
 //! polygons, computed in the browser with the isochrone engine.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use proxipro_explore::url_state::{Mode, BUDGET_RANGE};
 use proxipro_explore::ViewState;
@@ -24,14 +25,15 @@ const NETWORK_MARGIN_DEG: f64 = 0.01;
 
 /// The engine with the schools prepared as targets (snapped once).
 pub struct Routing {
-    pub engine: Engine,
+    /// Shared by the routings of successive formations lists (an API reload): built once per network.
+    pub engine: Arc<Engine>,
     pub info: NetworkInfo,
     uais: Vec<String>,
     schools: Targets,
 }
 
 impl Routing {
-    pub fn new(engine: Engine, info: NetworkInfo, dataset: &Dataset) -> Self {
+    pub fn new(engine: Arc<Engine>, info: NetworkInfo, dataset: &Dataset) -> Self {
         let uais = dataset.schools.iter().map(|s| s.uai.clone()).collect();
         let points = dataset.schools.iter().map(|s| LatLon::new(s.position.lat, s.position.lon)).collect();
         let schools = engine.targets(points);

@@ -132,9 +132,9 @@ pub struct AppData {
     pub provenance: LocalResource<Result<Arc<Provenance>, LoadError>>,
     /// The transport network, fetched after the dataset once wanted: `None` until known,
     /// `Ok(None)` when the region of the formations has none.
-    pub routing: Signal<Option<Result<Option<Arc<Routing>>, LoadError>>>,
-    /// Its load, to ask again after a failure.
-    routing_load: LocalResource<Result<Option<Arc<Routing>>, LoadError>>,
+    pub routing: Memo<Option<Result<Option<Arc<Routing>>, LoadError>>>,
+    /// The network's engine, built once per network file (`None` when the region has none).
+    engine_load: LocalResource<Result<Option<FileEngine>, LoadError>>,
     /// A failed load is being asked again.
     routing_retrying: RwSignal<bool>,
     /// The network is large (about 450 KB compressed for a département): it is fetched once a
@@ -144,6 +144,9 @@ pub struct AppData {
     /// Where a routing load waits until the network is wanted.
     routing_gate: StoredValue<Gate>,
 }
+
+/// A network's file name and its engine.
+type FileEngine = (String, Arc<Engine>);
 
 /// After the formations are shown, the network is fetched anyway: the first journey is then
 /// immediate, and it is kept for offline use.
@@ -189,37 +192,51 @@ impl AppData {
         });
         // The same formations (a failed reload keeps the previous ones) must not rebuild the routing.
         let loaded_now = Memo::new(move |_| dataset.get().and_then(Result::ok));
-        let routing_load = LocalResource::new(move || {
+        // The network file the formations name (`None` until they are in, `Some(None)` when their
+        // region has none): a reload naming the same file keeps its engine.
+        let network_info = Memo::new(move |_| loaded_now.with(|l| l.as_ref().map(|l| l.dataset.network.clone())));
+        let engine_load = LocalResource::new(move || {
             let source = source.get_value();
-            let loaded = loaded_now.get();
+            let info = network_info.get();
             // Untracked: the resource waits inside its future (below) rather than running again.
-            let wait = loaded.is_some() && !routing_wanted.get_untracked();
+            let wait = info.is_some() && !routing_wanted.get_untracked();
             let gate = wait.then(|| routing_gate.try_update_value(|gate| gate.subscribe())).flatten();
             async move {
                 if let Some(gate) = gate {
                     gate.await;
                 }
                 let result = async {
-                    let Some(loaded) = loaded else { return Ok(None) };
-                    let Some(info) = loaded.dataset.network.clone() else { return Ok(None) };
+                    let Some(Some(info)) = info else { return Ok(None) };
                     let network = source.network(&info.file).await?;
-                    let routing = crate::perf::measure("engineBuild", || Routing::new(Engine::new(network), info, &loaded.dataset));
-                    Ok(Some(Arc::new(routing)))
+                    let engine = crate::perf::measure("engineBuild", || Engine::new(network));
+                    Ok(Some((info.file, Arc::new(engine))))
                 }
                 .await;
                 routing_retrying.set(false);
                 result
             }
         });
-        // A resource keeps its last answer while it loads again: the `Ok(None)` given before the
-        // formations were in would read as « no timetables » during the whole network download.
-        // A failure being retried is not said again: the screens show the network as loading.
-        let routing = Signal::derive(move || match routing_load.get() {
-            Some(Err(_)) if routing_retrying.get() => None,
-            Some(Ok(None)) if loaded_now.with(|loaded| loaded.as_ref().is_none_or(|l| l.dataset.network.is_some())) => None,
-            known => known,
-        });
-        AppData { source, dataset, reload_error, reloading, provenance, routing, routing_load, routing_retrying, routing_wanted, routing_gate }
+        // The engine with the schools of the formations on screen. A resource keeps its last
+        // answer while it loads again, so what it holds is checked against the formations: an
+        // answer from before they came, or for another network, is « not known yet », never
+        // « no timetables for this region ». A failure being retried shows as loading again.
+        let routing = Memo::new_with_compare(
+            move |_| {
+                let engine = match engine_load.get()? {
+                    Err(_) if routing_retrying.get() => return None,
+                    Err(error) => return Some(Err(error)),
+                    Ok(engine) => engine,
+                };
+                let loaded = loaded_now.get()?;
+                let Some(info) = loaded.dataset.network.clone() else { return Some(Ok(None)) };
+                let (_, engine) = engine.filter(|(file, _)| *file == info.file)?;
+                let routing = crate::perf::measure("schoolSnap", || Routing::new(engine, info, &loaded.dataset));
+                Some(Ok(Some(Arc::new(routing))))
+            },
+            // Recomputed only when the engine or the formations change: always a new routing.
+            |_, _| true,
+        );
+        AppData { source, dataset, reload_error, reloading, provenance, routing, engine_load, routing_retrying, routing_wanted, routing_gate }
     }
 
     /// Fetches the transport network now if it was not already on its way.
@@ -230,7 +247,7 @@ impl AppData {
     /// Fetches the transport network again after a failure.
     pub fn retry_routing(&self) {
         self.routing_retrying.set(true);
-        self.routing_load.refetch();
+        self.engine_load.refetch();
     }
 
     /// Asks the source again; what is shown stays until the new answer is in.

@@ -210,3 +210,34 @@ async fn a_card_missing_from_a_partial_list_says_it_did_not_come_rather_than_tha
     assert_eq!(browser.client.title().await.expect("title"), "Formation non reçue – ProxiPro");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn after_a_reload_brings_more_schools_their_trips_come_without_fetching_the_network_again() {
+    // Page 2 stops after 2 of its 5 formations, once: a school of the whole list is missing.
+    let page_2: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(futurpro_fixtures().join("formations-page-2.json")).unwrap()).unwrap();
+    let mut partial = page_2.clone();
+    partial["formations"].as_array_mut().unwrap().truncate(2);
+    let server = api_server(vec![Canned::new("page=2&", 200, &partial.to_string()).times(1)]).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&explorer(&server, "&depart=48.11010,-1.67960&mode=velo&budget=90")).await;
+    wait_until_text(&browser, ".data-notices", "Liste incomplète").await;
+    browser.wait_for("path.isochrone").await;
+    let partial_count = browser.script("return document.querySelectorAll('.offer-item').length").await;
+
+    browser.click(".data-notices button").await;
+    browser.wait_for(".data-notices.is-empty").await;
+    // Every offer of the whole list, those of the new schools too, has its trip from the start.
+    let trips = browser.script("return [...document.querySelectorAll('.offer-item')].map(a => a.querySelector('.offer-trip')?.textContent || '')").await;
+    let count = browser.text(".list-count").await;
+    assert!(count.starts_with(&format!("{} formation", trips.as_array().map_or(0, Vec::len))), "every row counted is shown: {count}");
+    let trips = trips.as_array().expect("rows");
+    assert!(trips.len() > partial_count.as_u64().unwrap() as usize, "more rows than the partial list: {trips:?}");
+    assert!(trips.iter().all(|t| t.as_str().is_some_and(|t| t.starts_with("≈ "))), "{trips:?}");
+    // The school only the whole list has (its formations are on pages 2 and 3).
+    let new_school = browser.script("return document.querySelectorAll('.offer-item[data-uai=\"0350059Z\"] .offer-trip').length").await;
+    assert!(new_school.as_u64().unwrap_or(0) > 0, "the new school's rows have their trip");
+    let fetched = browser.script("return performance.getEntriesByType('resource').filter(e => e.name.endsWith('network.bin')).length").await;
+    assert_eq!(fetched, 1, "the network is fetched once");
+    browser.close().await;
+}

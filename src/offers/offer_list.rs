@@ -88,10 +88,15 @@ pub fn OfferList(
         let budget = budget.get();
         travel.with(|travel| {
             visible.with(|visible| {
+                // After a reload this list, built for the previous formations, may see the new
+                // result (and new times) just before it is replaced: indices it lacks are skipped.
                 visible
                     .iter()
                     .take(limit)
-                    .map(|v| (v.index, trip_line(travel.get(&dataset.offers[v.index].uai), v.beyond_budget, budget)))
+                    .filter_map(|v| {
+                        let offer = dataset.offers.get(v.index)?;
+                        Some((v.index, trip_line(travel.get(&offer.uai), v.beyond_budget, budget)))
+                    })
                     .collect::<Vec<_>>()
             })
         })

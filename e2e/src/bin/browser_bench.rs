@@ -27,6 +27,7 @@ async fn main() {
     let mut journeys: Vec<(&str, Vec<f64>)> = vec![("pied", vec![]), ("velo", vec![]), ("tc", vec![])];
     let mut decode = Vec::new();
     let mut engine = Vec::new();
+    let mut snap = Vec::new();
     let mut filter = Vec::new();
     let mut polygons: Vec<(&str, Vec<f64>)> = vec![("pied", vec![]), ("velo", vec![]), ("tc", vec![])];
     for _ in 0..3 {
@@ -42,6 +43,7 @@ async fn main() {
             }
             decode.push(t["networkDecode"].as_f64().unwrap_or(f64::NAN));
             engine.push(t["engineBuild"].as_f64().unwrap_or(f64::NAN));
+            snap.push(t["schoolSnap"].as_f64().unwrap_or(f64::NAN));
             filter.push(t["filter"].as_f64().unwrap_or(f64::NAN));
             browser.close().await;
         }
@@ -51,7 +53,8 @@ async fn main() {
     report("dataset.json parse (serde_json, wasm)", &mut parse);
     report("page open → offer list shown (incl. parse)", &mut first_list);
     report("network.bin decode (wasm)", &mut decode);
-    report("engine build + school snapping (wasm)", &mut engine);
+    report("engine build (wasm)", &mut engine);
+    report("schools snapped to the streets (wasm)", &mut snap);
     for (mode, times) in journeys.iter_mut() {
         report(&format!("journey {mode}, 45 min: times to the schools"), times);
     }
