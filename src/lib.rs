@@ -112,9 +112,17 @@ fn page_title_and_focus(view_store: ViewStore) {
     // Only the path counts: the view's settings rewrite the query all the time.
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
-        if previous.is_some_and(|previous| previous != path) {
-            // Once the new screen is drawn.
-            focus_main_heading();
+        if let Some(previous) = previous.filter(|previous| *previous != path) {
+            // Once the new screen is drawn: back from a card's page, on the row it was opened from.
+            let from_card = previous.strip_prefix("/formation/").filter(|id| is_offer_id(id));
+            match from_card {
+                Some(id) if path == "/" => focus_first_shown(vec![
+                    format!(".offer-item[data-offer=\"{id}\"]"),
+                    "main h1".into(),
+                    "#vue-carte".into(),
+                ]),
+                _ => focus_main_heading(),
+            }
         }
         path
     });
@@ -144,6 +152,11 @@ fn page_title(path: &str, card: Option<&str>, loaded: Option<&Loaded>) -> String
         },
     };
     format!("{page} – ProxiPro")
+}
+
+/// Offer ids are letters, digits and dashes: safe inside a CSS selector.
+fn is_offer_id(id: &str) -> bool {
+    !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 /// A hidden element cannot take the focus: on a phone the explorer shows its map, not the

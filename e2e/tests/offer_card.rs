@@ -111,6 +111,33 @@ async fn from_the_list_a_card_opens_and_the_back_link_returns_to_the_map() {
 }
 
 #[tokio::test]
+async fn back_from_a_card_far_down_the_list_the_list_is_as_long_and_the_focus_on_its_row() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&server.url("/?tiles=/__test__/tile.png")).await;
+    browser.wait_for_count(".offer-item", 50).await;
+    browser.click(".more").await;
+    browser.wait_for_count(".offer-item", 100).await;
+    let id = browser.script("return document.querySelectorAll('.offer-item')[79].dataset.offer").await;
+    let id = id.as_str().expect("an offer id").to_string();
+    // On a desktop the row's link opens the card's page.
+    browser.click(&format!(".offer-item[data-offer=\"{id}\"]")).await;
+    browser.wait_for(".page.offer-card h1").await;
+    browser.client.back().await.expect("back to the list");
+    browser.wait_for_count(".offer-item", 100).await;
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        let focused = browser.script("return document.activeElement.dataset.offer || document.activeElement.tagName").await;
+        if focused.as_str() == Some(id.as_str()) {
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "the focus is on {focused}, not on the row the card came from");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn an_unknown_offer_says_so() {
     let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
     let browser = Browser::launch(Viewport::Desktop).await;

@@ -40,13 +40,16 @@ pub fn OfferList(
     #[prop(into)]
     on_all_schools: Callback<()>,
 ) -> impl IntoView {
-    let shown = RwSignal::new(PAGE);
-    // A new result starts again from its first page.
-    Effect::new(move |_| {
-        visible.track();
-        shown.set(PAGE);
-    });
     let store = expect_context::<ViewStore>();
+    let shown = RwSignal::new(store.list_rows.get_value().unwrap_or(PAGE));
+    // A new result starts again from its first page; the one the list opens with keeps its length.
+    Effect::new(move |opened: Option<()>| {
+        visible.track();
+        if opened.is_some() {
+            shown.set(PAGE);
+        }
+    });
+    Effect::new(move |_| store.list_rows.set_value(Some(shown.get())));
     let dataset = loaded.dataset.clone();
     let school_name = {
         let dataset = dataset.clone();

@@ -37,6 +37,9 @@ pub struct ViewStore {
     /// The pending write follows a new starting point: it gets its own history entry, so that
     /// Back undoes a stray tap on the map instead of leaving the app. Other changes replace.
     push_next: StoredValue<bool>,
+    /// How many rows the explorer's list showed (« Afficher N de plus »), kept while the app is
+    /// open: back from a card's page, the row it was opened from is still there.
+    pub list_rows: StoredValue<Option<usize>>,
 }
 
 /// Query pairs of a `?a=b&c=d` string, decoded.
@@ -90,6 +93,7 @@ impl ViewStore {
             path: location.pathname,
             card_pushed_over: StoredValue::new(None),
             push_next: StoredValue::new(false),
+            list_rows: StoredValue::new(None),
         };
         // The address changed from outside (Back, a link, our own write): it wins over a pending write.
         Effect::new(move |first: Option<()>| {
