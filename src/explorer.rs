@@ -142,10 +142,11 @@ pub fn ExplorerPage() -> impl IntoView {
     });
 
     // Without it, every school would look in reach from the starting point.
-    let trips_failed = move || trip.with(|t| t.0.is_some()) && data.routing.with(|r| matches!(r, Some(Err(_))));
-    let map_status = move || match () {
+    let map_status = move || match data.routing.get() {
         _ if journeys.waiting.get() => Some(("Calcul des trajets…", true)),
-        _ if trips_failed() => Some(("Trajets non disponibles pour le moment", false)),
+        _ if trip.with(|t| t.0.is_none()) => None,
+        Some(Err(_)) => Some(("Trajets non disponibles pour le moment", false)),
+        Some(Ok(None)) => Some(("Trajets non disponibles pour cette région", false)),
         _ => None,
     };
     let panel = move || match data.dataset.get() {

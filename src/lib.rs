@@ -33,6 +33,7 @@ use crate::state::journeys::JourneyStore;
 use crate::state::view::ViewStore;
 use crate::state::wishes::WishStore;
 use crate::ui::focus::focus_first_shown;
+use proxipro_explore::url_state::is_offer_id;
 use crate::ui::header::SiteHeader;
 use crate::ui::load_state::{AddressNotes, DataNotices};
 
@@ -113,15 +114,17 @@ fn page_title_and_focus(view_store: ViewStore) {
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if let Some(previous) = previous.filter(|previous| *previous != path) {
-            // Once the new screen is drawn: back from a card's page, on the row it was opened from.
-            let from_card = previous.strip_prefix("/formation/").filter(|id| is_offer_id(id));
-            match from_card {
-                Some(id) if path == "/" => focus_first_shown(vec![
+            // Once the new screen is drawn: back from a card's page the list opened, on its row.
+            // Leaving the card's page (for the list or elsewhere) ends what the list remembered.
+            let from_card = previous.strip_prefix("/formation/");
+            let opened = from_card.and_then(|_| view_store.card_opened_from_list.try_update_value(Option::take).flatten());
+            match opened.filter(|id| path == "/" && from_card == Some(id.as_str()) && is_offer_id(id)) {
+                Some(id) => focus_first_shown(vec![
                     format!(".offer-item[data-offer=\"{id}\"]"),
                     "main h1".into(),
                     "#vue-carte".into(),
                 ]),
-                _ => focus_main_heading(),
+                None => focus_main_heading(),
             }
         }
         path
@@ -143,7 +146,7 @@ fn page_title(path: &str, card: Option<&str>, loaded: Option<&Loaded>) -> String
             Some(id) => match card_name(id) {
                 Some(name) => format!("Fiche : {name}"),
                 None => match loaded {
-                    Some(loaded) if !loaded.notices.is_empty() => offers::offer_card::MISSING_FROM_PARTIAL_LIST.to_string(),
+                    Some(loaded) if !loaded.complete => offers::offer_card::MISSING_FROM_PARTIAL_LIST.to_string(),
                     Some(_) => offers::offer_card::NOT_FOUND.to_string(),
                     None => "Fiche formation".to_string(),
                 },
@@ -152,11 +155,6 @@ fn page_title(path: &str, card: Option<&str>, loaded: Option<&Loaded>) -> String
         },
     };
     format!("{page} – ProxiPro")
-}
-
-/// Offer ids are letters, digits and dashes: safe inside a CSS selector.
-fn is_offer_id(id: &str) -> bool {
-    !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 /// A hidden element cannot take the focus: on a phone the explorer shows its map, not the

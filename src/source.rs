@@ -34,12 +34,15 @@ pub enum DataSource {
 pub struct DatasetLoad {
     pub dataset: Dataset,
     pub notices: Vec<String>,
+    /// Every formation of the source came (some may lack their details). When not, an offer
+    /// missing here may still exist: screens say it did not come, not that it is gone.
+    pub complete: bool,
 }
 
 impl DataSource {
     pub async fn dataset(&self) -> Result<DatasetLoad, LoadError> {
         match self {
-            DataSource::Static(source) => Ok(DatasetLoad { dataset: source.dataset().await?, notices: Vec::new() }),
+            DataSource::Static(source) => Ok(DatasetLoad { dataset: source.dataset().await?, notices: Vec::new(), complete: true }),
             DataSource::FuturPro(api) => api.dataset().await,
         }
     }
@@ -80,6 +83,8 @@ pub struct Loaded {
     pub catalog: Arc<Catalog>,
     /// What the user should know about this load, in French (see [`DatasetLoad`]).
     pub notices: Arc<Vec<String>>,
+    /// See [`DatasetLoad::complete`].
+    pub complete: bool,
 }
 
 /// Two loads are the same when they are the same allocation: comparing datasets field by field would be slow.
@@ -165,10 +170,10 @@ impl AppData {
             let source = source.get_value();
             async move {
                 let result = match source.dataset().await {
-                    Ok(DatasetLoad { dataset, notices }) => {
+                    Ok(DatasetLoad { dataset, notices, complete }) => {
                         let dataset = Arc::new(dataset);
                         let catalog = Arc::new(crate::perf::measure("catalogBuild", || Catalog::new(&dataset)));
-                        let loaded = Loaded { dataset, catalog, notices: Arc::new(notices) };
+                        let loaded = Loaded { dataset, catalog, notices: Arc::new(notices), complete };
                         last_good.set_value(Some(loaded.clone()));
                         reload_error.set(None);
                         set_timeout(move || want(routing_wanted, routing_gate), ROUTING_PREFETCH_DELAY);
@@ -212,7 +217,10 @@ impl AppData {
                     Ok(Some((info.file, Arc::new(engine))))
                 }
                 .await;
-                routing_retrying.set(false);
+                // A set wakes the readers even when the value stays: the routing would be rebuilt.
+                if routing_retrying.get_untracked() {
+                    routing_retrying.set(false);
+                }
                 result
             }
         });

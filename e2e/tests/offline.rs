@@ -157,9 +157,11 @@ async fn on_a_phone_the_offline_notice_is_readable_and_accessible() {
 
 #[tokio::test]
 async fn cut_off_before_the_timetables_came_the_notice_promises_only_the_formations() {
-    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    // A first visit: the formations are in, the network never came (its server failed).
+    let mut options = ServerOptions::default();
+    options.failures.insert("/data/ille-et-vilaine/network.bin".into(), usize::MAX);
+    let server = StaticServer::start(dist_dir(), options).await;
     let browser = Browser::launch(Viewport::Desktop).await;
-    // A first visit: the formations are in, the network is fetched only 3 s later.
     browser.open(&server.url("/?tiles=/__test__/tile.png")).await;
     browser.wait_for(".offer-item").await;
     browser.emulate_offline(true).await;

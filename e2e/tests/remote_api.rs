@@ -205,9 +205,9 @@ async fn a_card_missing_from_a_partial_list_says_it_did_not_come_rather_than_tha
     let browser = Browser::launch(Viewport::Desktop).await;
     browser.open(&server.url(&format!("/formation/{missing}?tiles=/__test__/tile.png&api={}", server.url("")))).await;
     wait_until_text(&browser, ".data-notices", "Liste incomplète").await;
-    assert_eq!(browser.text("h1").await, "Formation non reçue");
-    assert!(browser.text("main").await.contains("n'est pas dans la liste incomplète reçue"));
-    assert_eq!(browser.client.title().await.expect("title"), "Formation non reçue – ProxiPro");
+    assert_eq!(browser.text("h1").await, "Formation absente de la liste incomplète reçue");
+    assert!(browser.text("main").await.contains("elle apparaîtra avec la liste complète"));
+    assert_eq!(browser.client.title().await.expect("title"), "Formation absente de la liste incomplète reçue – ProxiPro");
     browser.close().await;
 }
 

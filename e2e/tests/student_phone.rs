@@ -265,14 +265,8 @@ async fn a_position_that_comes_after_another_choice_does_not_replace_it() {
     let browser = Browser::launch(Viewport::Desktop).await;
     browser.open(&server.url(EXPLORER)).await;
     browser.wait_for(".offer-item").await;
-    // A phone slow to get a fix: the position comes 2 s after it is asked for.
-    browser
-        .script(&format!(
-            "navigator.geolocation.getCurrentPosition = (found) => setTimeout(() => \
-               found({{coords: {{latitude: {}, longitude: {}, accuracy: 20}}, timestamp: Date.now()}}), 2000); return true",
-            RENNES.0, RENNES.1
-        ))
-        .await;
+    // A phone slow to get a fix: the position comes when the test says so.
+    browser.script("navigator.geolocation.getCurrentPosition = (found) => { window.giveFix = found; }; return true").await;
     browser.click(".locate").await;
     wait_for_text(&browser, ".origin-picker [role=status]", "Recherche de votre position").await;
     // Meanwhile she types her commune and takes it.
@@ -283,7 +277,14 @@ async fn a_position_that_comes_after_another_choice_does_not_replace_it() {
     let chosen = wait_for_query(&browser, "the commune as the start", |q| q.contains_key("depart")).await;
     let note = "return document.querySelector('.origin-picker [role=status]').textContent";
     assert_eq!(browser.script(note).await, "", "the position search is no longer announced");
-    tokio::time::sleep(Duration::from_millis(2_500)).await;
+    browser
+        .script(&format!(
+            "window.giveFix({{coords: {{latitude: {}, longitude: {}, accuracy: 20}}, timestamp: Date.now()}}); return true",
+            RENNES.0, RENNES.1
+        ))
+        .await;
+    // The address would follow the view within 120 ms.
+    tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(query(&browser).await.get("depart"), chosen.get("depart"), "the late position did not replace the commune");
     assert_eq!(browser.script(note).await, "", "nor a late refusal or answer");
     browser.close().await;

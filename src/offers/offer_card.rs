@@ -36,7 +36,7 @@ pub fn OfferCardPage() -> impl IntoView {
 
 /// The titles of a card that cannot be shown, also the page's title.
 pub const NOT_FOUND: &str = "Formation introuvable";
-pub const MISSING_FROM_PARTIAL_LIST: &str = "Formation non reçue";
+pub const MISSING_FROM_PARTIAL_LIST: &str = "Formation absente de la liste incomplète reçue";
 
 /// The card of the offer `offer_id`, once the dataset is there: loading and
 /// failure states, a missing offer said plainly. Its title is an `<h1 id="titre-fiche">`.
@@ -53,9 +53,9 @@ pub fn OfferCardContent(#[prop(into)] offer_id: Signal<String>) -> impl IntoView
         Some(Ok(loaded)) => match loaded.dataset.offer(&offer_id.get()).cloned() {
             Some(offer) => view! { <OfferCard dataset=loaded.dataset.clone() offer=offer/> }.into_any(),
             // From an incomplete list (the API answered in part), the offer may simply not have come.
-            None if !loaded.notices.is_empty() => view! {
+            None if !loaded.complete => view! {
                 <h1 id=CARD_TITLE_ID tabindex="-1">{MISSING_FROM_PARTIAL_LIST}</h1>
-                <p>"Cette formation n'est pas dans la liste incomplète reçue. Elle reviendra avec la liste complète : réessayez dans un moment."</p>
+                <p>"La liste des formations reçue est incomplète : si celle-ci existe toujours, elle apparaîtra avec la liste complète."</p>
             }
             .into_any(),
             None => view! {

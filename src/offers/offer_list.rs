@@ -2,17 +2,19 @@
 //! Long lists come in pages so the page stays fast with thousands of offers.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use proxipro_explore::filters::Visible;
+use proxipro_explore::ViewState;
 use proxipro_model::{Dataset, Offer};
 
 use super::has_no_prospects;
 use crate::explorer::card_sheet::wants_sheet;
 use crate::journey::Reached;
 use crate::source::Loaded;
-use crate::state::view::{card_path, ViewStore};
+use crate::state::view::{card_path, ListRows, ViewStore};
 use crate::ui::focus::focus_first_shown;
 use crate::ui::format::{decimal, headline};
 
@@ -41,15 +43,28 @@ pub fn OfferList(
     on_all_schools: Callback<()>,
 ) -> impl IntoView {
     let store = expect_context::<ViewStore>();
-    let shown = RwSignal::new(store.list_rows.get_value().unwrap_or(PAGE));
-    // A new result starts again from its first page; the one the list opens with keeps its length.
+    // The result this list shows: these formations, this view (an open card changes nothing).
+    let formations = Arc::as_ptr(&loaded.dataset) as usize;
+    let result_now = move || ListRows {
+        formations,
+        view: store.state.with_untracked(|s| ViewState { card: None, ..s.clone() }),
+        rows: PAGE,
+    };
+    // Back on the result it last showed (from a card's page), the list is as long as it was.
+    let kept = store.list_rows.get_value().filter(|kept| ListRows { rows: kept.rows, ..result_now() } == *kept);
+    let shown = RwSignal::new(kept.map_or(PAGE, |kept| kept.rows));
+    // A new result starts again from its first page.
     Effect::new(move |opened: Option<()>| {
         visible.track();
         if opened.is_some() {
             shown.set(PAGE);
         }
     });
-    Effect::new(move |_| store.list_rows.set_value(Some(shown.get())));
+    Effect::new(move |_| {
+        let rows = shown.get();
+        visible.track();
+        store.list_rows.set_value(Some(ListRows { rows, ..result_now() }));
+    });
     let dataset = loaded.dataset.clone();
     let school_name = {
         let dataset = dataset.clone();
@@ -71,7 +86,7 @@ pub fn OfferList(
                 n => format!("{n} formations{place}"),
             };
             // Until the times are in, the list is not yet cut to the travel time.
-            if waiting.get() { format!("{count} · calcul des temps de trajet…") } else { count }
+            if waiting.get() && total > 0 { format!("{count} · calcul des trajets…") } else { count }
         }
     };
     let header = view! {
@@ -110,6 +125,12 @@ pub fn OfferList(
         </For>
     };
     // One set of listeners on the list instead of five per row: rows are cheap to build when a filter changes.
+    // A link focused without a ring (after a tap) may still be copied by a long press.
+    let refresh = move |event: &web_sys::Event| {
+        if let Some(item) = item_of(event.target()) {
+            refresh_link(&item, store);
+        }
+    };
     let hover = move |event: &web_sys::Event| {
         if let Some(item) = item_of(event.target()) {
             refresh_link(&item, store);
@@ -131,11 +152,12 @@ pub fn OfferList(
         let Some(item) = item_of(event.target()) else { return };
         refresh_link(&item, store);
         // On a phone the card opens in a sheet over the list; elsewhere the link goes to its page.
+        let Some(id) = item.get_attribute("data-offer") else { return };
         if wants_sheet(&event) {
-            if let Some(id) = item.get_attribute("data-offer") {
-                event.prevent_default();
-                store.open_card(&id);
-            }
+            event.prevent_default();
+            store.open_card(&id);
+        } else {
+            store.card_opened_from_list.set_value(Some(id));
         }
     };
     let more = move || {
@@ -156,7 +178,7 @@ pub fn OfferList(
             class="offer-list"
             // A tap is neither: it would leave its row highlighted under the card it opens.
             on:mouseover=move |event| if !crate::ui::pointer::is_touch() { hover(&event) }
-            on:focusin=move |event| if focus_is_visible(&event) { hover(&event) }
+            on:focusin=move |event| if focus_is_visible(&event) { hover(&event) } else { refresh(&event) }
             on:mouseout=move |event| leave(&event, event.related_target())
             on:focusout=move |event| leave(&event, event.related_target())
             on:click=open

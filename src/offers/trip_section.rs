@@ -44,7 +44,7 @@ pub fn TripSection(uai: String) -> impl IntoView {
                 .into_any()
             }
             Some(Ok(None)) => {
-                return view! { <p class="figure-missing">"Trajet non disponible : pas de données de transport pour cette région."</p> }
+                return view! { <p class="figure-missing">"Trajet non disponible : pas de données de rues ni de transport pour cette région."</p> }
                     .into_any()
             }
             Some(Ok(Some(_))) => {}

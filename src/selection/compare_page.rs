@@ -31,7 +31,7 @@ pub fn ComparePage() -> impl IntoView {
             <LoadFailed title="Impossible de charger les formations" error=error on_retry=move |_| data.dataset.refetch()/>
         }
         .into_any(),
-        Some(Ok(loaded)) => comparison(&loaded.dataset, !loaded.notices.is_empty(), &ids()).into_any(),
+        Some(Ok(loaded)) => comparison(&loaded.dataset, !loaded.complete, &ids()).into_any(),
     };
     view! {
         <article class="page compare">

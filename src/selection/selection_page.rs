@@ -31,7 +31,7 @@ pub fn SelectionPage() -> impl IntoView {
             <LoadFailed title="Impossible de charger les formations" error=error on_retry=move |_| data.dataset.refetch()/>
         }
         .into_any(),
-        Some(Ok(loaded)) => view! { <Selection dataset=loaded.dataset complete=loaded.notices.is_empty()/> }.into_any(),
+        Some(Ok(loaded)) => view! { <Selection dataset=loaded.dataset complete=loaded.complete/> }.into_any(),
     };
     view! {
         <article class="page selection">

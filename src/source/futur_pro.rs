@@ -41,6 +41,7 @@ impl FuturProApi {
         let mut notices = Vec::new();
         let mut items: Vec<FormationItem> = Vec::new();
         let mut unreadable = 0;
+        let mut complete = true;
         let mut page = 1;
         loop {
             let url = format!("{}{}", self.base_url, list_path(centre.lat, centre.lon, distance_m, page));
@@ -58,6 +59,7 @@ impl FuturProApi {
                         break;
                     }
                     if page >= MAX_PAGES {
+                        complete = false;
                         notices.push(format!("Liste limitée aux {MAX_PAGES} premières pages de l'API."));
                         break;
                     }
@@ -65,6 +67,7 @@ impl FuturProApi {
                 }
                 // Later pages failing: keep what came, and say the list is short.
                 Err(error) if !items.is_empty() => {
+                    complete = false;
                     let shown = items.len();
                     notices.push(match &error {
                         LoadError::Incomplete { detail, .. } => {
@@ -81,6 +84,7 @@ impl FuturProApi {
             return Err(LoadError::Empty { url: format!("L'API {}", self.base_url) });
         }
 
+        complete &= unreadable == 0;
         match unreadable {
             0 => {}
             1 => notices.push("Une formation de la liste de l'API était illisible : elle n'est pas reprise.".into()),
@@ -101,6 +105,7 @@ impl FuturProApi {
             builder.add(item, detail.as_ref().map_err(String::as_str));
         }
         let converted = builder.finish();
+        complete &= converted.skipped.is_empty();
         if let Some(first) = converted.skipped.first() {
             notices.push(match converted.skipped.len() {
                 1 => format!("Une formation non reprise : {first}."),
@@ -115,7 +120,7 @@ impl FuturProApi {
         dataset.network = local.network;
         // The formations on screen are the API's, fresh: the region file's cache date is not theirs.
         super::cache_status::record_dataset(None);
-        Ok(DatasetLoad { dataset, notices })
+        Ok(DatasetLoad { dataset, notices, complete })
     }
 
     /// One offer's detail, or in a few words why it did not come.

@@ -27,7 +27,10 @@ impl JourneyStore {
             let state = view.state.get_untracked();
             Some(crate::perf::measure("journey", || journey::school_times(&routing, &state, LatLon::new(origin.lat, origin.lon))))
         });
-        let waiting = Memo::new(move |_| key.with(|k| k.0.is_some()) && data.routing.with(Option::is_none));
+        // Only once the formations are in: if they failed, their error is what the screens say.
+        let waiting = Memo::new(move |_| {
+            key.with(|k| k.0.is_some()) && data.dataset.with(|d| matches!(d, Some(Ok(_)))) && data.routing.with(Option::is_none)
+        });
         let store = JourneyStore { journey, waiting };
         provide_context(store);
         store

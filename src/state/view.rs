@@ -37,9 +37,20 @@ pub struct ViewStore {
     /// The pending write follows a new starting point: it gets its own history entry, so that
     /// Back undoes a stray tap on the map instead of leaving the app. Other changes replace.
     push_next: StoredValue<bool>,
-    /// How many rows the explorer's list showed (« Afficher N de plus »), kept while the app is
-    /// open: back from a card's page, the row it was opened from is still there.
-    pub list_rows: StoredValue<Option<usize>>,
+    /// How many rows the explorer's list showed (« Afficher N de plus »), and for which result,
+    /// kept while the app is open: back from a card's page, the row it was opened from is still there.
+    pub list_rows: StoredValue<Option<ListRows>>,
+    /// The offer whose card's page the list last opened: back on the list, the focus returns to its row.
+    pub card_opened_from_list: StoredValue<Option<String>>,
+}
+
+/// The length of the explorer's list for one result: the same formations (one load) and view.
+#[derive(Clone, PartialEq)]
+pub struct ListRows {
+    /// The loaded formations, by address: a reload gives a new result.
+    pub formations: usize,
+    pub view: ViewState,
+    pub rows: usize,
 }
 
 /// Query pairs of a `?a=b&c=d` string, decoded.
@@ -94,6 +105,7 @@ impl ViewStore {
             card_pushed_over: StoredValue::new(None),
             push_next: StoredValue::new(false),
             list_rows: StoredValue::new(None),
+            card_opened_from_list: StoredValue::new(None),
         };
         // The address changed from outside (Back, a link, our own write): it wins over a pending write.
         Effect::new(move |first: Option<()>| {
