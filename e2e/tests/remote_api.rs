@@ -16,6 +16,18 @@ async fn api_server(canned: Vec<Canned>) -> StaticServer {
 }
 
 /// The explorer reading the API served by `server` itself; `extra` adds to the query.
+/// The API's page 2 of the fixtures, whole.
+fn page_2() -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(futurpro_fixtures().join("formations-page-2.json")).unwrap()).unwrap()
+}
+
+/// Page 2 answered once with only its first 2 formations of 5 (a cut transfer); whole after that.
+fn page_2_cut_once() -> Canned {
+    let mut partial = page_2();
+    partial["formations"].as_array_mut().unwrap().truncate(2);
+    Canned::new("page=2&", 200, &partial.to_string()).times(1)
+}
+
 fn explorer(server: &StaticServer, extra: &str) -> String {
     server.url(&format!("/?tiles=/__test__/tile.png&api={}{extra}", server.url("")))
 }
@@ -76,11 +88,7 @@ async fn formations_come_from_the_api_with_their_figures_and_the_sources_page_sa
 #[tokio::test]
 async fn a_partial_list_is_said_a_failed_retry_keeps_it_and_a_good_retry_completes_it() {
     // Page 2 stops after 2 of its 5 formations, once.
-    let page_2: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(futurpro_fixtures().join("formations-page-2.json")).unwrap()).unwrap();
-    let mut partial = page_2.clone();
-    partial["formations"].as_array_mut().unwrap().truncate(2);
-    let server = api_server(vec![Canned::new("page=2&", 200, &partial.to_string()).times(1)]).await;
+    let server = api_server(vec![page_2_cut_once()]).await;
     let browser = Browser::launch(Viewport::Desktop).await;
     browser.open(&explorer(&server, "&diplome=cap")).await;
 
@@ -194,14 +202,11 @@ async fn only_the_latest_address_search_is_shown() {
 #[tokio::test]
 async fn a_card_missing_from_a_partial_list_says_it_did_not_come_rather_than_that_it_is_gone() {
     // Page 2 stops after 2 of its 5 formations: the last one did not come.
-    let page_2: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(futurpro_fixtures().join("formations-page-2.json")).unwrap()).unwrap();
-    let mut partial = page_2.clone();
-    partial["formations"].as_array_mut().unwrap().truncate(2);
+    let page_2 = page_2();
     let last = &page_2["formations"][4];
     let uai = last["formationEtablissement"]["id"].as_str().and_then(|id| id.split('-').nth(1)).expect("the school in the id");
     let missing = format!("{uai}-{}-st", last["formation"]["mef11"].as_str().expect("a MEF"));
-    let server = api_server(vec![Canned::new("page=2&", 200, &partial.to_string()).times(1)]).await;
+    let server = api_server(vec![page_2_cut_once()]).await;
     let browser = Browser::launch(Viewport::Desktop).await;
     browser.open(&server.url(&format!("/formation/{missing}?tiles=/__test__/tile.png&api={}", server.url("")))).await;
     wait_until_text(&browser, ".data-notices", "Liste incomplète").await;
@@ -214,11 +219,7 @@ async fn a_card_missing_from_a_partial_list_says_it_did_not_come_rather_than_tha
 #[tokio::test]
 async fn after_a_reload_brings_more_schools_their_trips_come_without_fetching_the_network_again() {
     // Page 2 stops after 2 of its 5 formations, once: a school of the whole list is missing.
-    let page_2: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(futurpro_fixtures().join("formations-page-2.json")).unwrap()).unwrap();
-    let mut partial = page_2.clone();
-    partial["formations"].as_array_mut().unwrap().truncate(2);
-    let server = api_server(vec![Canned::new("page=2&", 200, &partial.to_string()).times(1)]).await;
+    let server = api_server(vec![page_2_cut_once()]).await;
     let browser = Browser::launch(Viewport::Desktop).await;
     browser.open(&explorer(&server, "&depart=48.11010,-1.67960&mode=velo&budget=90")).await;
     wait_until_text(&browser, ".data-notices", "Liste incomplète").await;
