@@ -35,9 +35,11 @@ pub fn ExplorerPage() -> impl IntoView {
     let school = Memo::new(move |_| store.state.with(|s| s.filters.school.clone()));
     let selected = RwSignal::new(school.get_untracked());
     let highlighted = RwSignal::new(None::<String>);
-    // A card open on arrival (reload, shared link) was opened from the list: show it underneath.
-    let card_open = store.state.with_untracked(|s| s.card.is_some());
-    let phone_view = RwSignal::new(if card_open { PhoneView::List } else { PhoneView::Map });
+    // A phone opens on the first step, « where from »: the list's panel, which holds the journey
+    // form (and is what index.html paints before the app). A link with a start (a shared view)
+    // opens on the map of what it reaches; a card open on arrival sits over the list.
+    let (card_open, has_origin) = store.state.with_untracked(|s| (s.card.is_some(), s.origin.is_some()));
+    let phone_view = RwSignal::new(if has_origin && !card_open { PhoneView::Map } else { PhoneView::List });
     Effect::new(move |_| {
         let school = school.get();
         // On a phone, picking a school on the map turns to the list of its formations; the focus,

@@ -95,28 +95,35 @@ async fn on_a_phone_the_list_and_the_map_take_turns() {
     let browser = Browser::launch(Viewport::Phone).await;
     browser.open(&server.url(EXPLORER)).await;
 
+    // The first step is where from: the phone opens on the list's panel, which holds the journey form.
     let dataset = dataset();
-    browser.wait_for_count(".school-marker", dataset.schools.len()).await;
-    assert!(browser.is_displayed(".school-map").await, "the map shows first on a phone");
-    assert!(!browser.is_displayed("#vue-liste").await, "the list waits behind the toggle");
+    browser.wait_for_count(".offer-item", PAGE).await;
+    assert!(browser.is_displayed("#vue-liste #depart").await, "the journey form shows first on a phone");
+    assert!(!browser.is_displayed("#vue-carte").await, "the map waits behind the toggle");
     let width = browser.script("return document.documentElement.scrollWidth").await;
     assert_eq!(width, serde_json::json!(390), "no horizontal scroll on a 390 px phone");
-    browser.screenshot("explorer-phone-390x844-map").await;
-
-    browser.click(".phone-toggle-button[aria-controls=\"vue-liste\"]").await;
-    assert!(browser.is_displayed("#vue-liste").await);
-    assert!(!browser.is_displayed("#vue-carte").await);
-    browser.wait_for_count(".offer-item", PAGE).await;
     browser.screenshot("explorer-phone-390x844-list").await;
 
-    // Back to the map, a tap on a school and its popup link turn to that school's list.
     browser.click(".phone-toggle-button[aria-controls=\"vue-carte\"]").await;
     assert!(browser.is_displayed("#vue-carte").await);
+    assert!(!browser.is_displayed("#vue-liste").await);
+    browser.wait_for_count(".school-marker", dataset.schools.len()).await;
+    let width = browser.script("return document.documentElement.scrollWidth").await;
+    assert_eq!(width, serde_json::json!(390), "no horizontal scroll on the map either");
+    browser.screenshot("explorer-phone-390x844-map").await;
+
+    // On the map, a tap on a school and its popup link turn to that school's list.
     browser.click(".school-marker[title=\"Lycée professionnel Saint-Yves\"]").await;
     browser.screenshot("explorer-phone-390x844-popup").await;
     browser.click(".leaflet-popup .map-popup-link").await;
     assert!(browser.is_displayed("#vue-liste").await, "the list shows the school's formations");
     browser.wait_for_count(".offer-item", dataset.offers_at("0351943X").count()).await;
+
+    // A shared link with a start opens on the map of what it reaches.
+    browser.open(&server.url(&format!("{EXPLORER}&depart=48.11010,-1.67960&mode=velo&budget=20"))).await;
+    browser.wait_for("path.isochrone").await;
+    assert!(browser.is_displayed("#vue-carte").await, "a link with a start opens on its map");
+    assert!(!browser.is_displayed("#vue-liste").await);
     browser.close().await;
 }
 
