@@ -5,9 +5,11 @@
     var started = false;
     addEventListener("TrunkApplicationStarted", function () { started = true; }, { once: true });
     function fail(message) {
-        var status = document.querySelector("#coquille .load-state");
+        // The status of whichever page index.html painted (the explorer's copy or the generic one).
+        var page = document.documentElement.classList.contains("coquille-accueil") ? ".coquille-explorateur" : ".coquille-generique";
+        var status = document.querySelector("#coquille " + page + " .load-state");
         if (started || !status) return;
-        status.className = "load-state load-error";
+        status.classList.add("load-error");
         status.setAttribute("role", "alert");
         status.textContent = "";
         var text = document.createElement("p");

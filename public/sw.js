@@ -81,11 +81,13 @@ function sameOriginPath(url) {
 }
 
 /// The files index.html links (stylesheets, scripts, the wasm module, the manifest…), same-origin only.
+/// Links to the app's pages (/selection, the copied list's /formation/…) are not files: any
+/// navigation is answered with the cached "/".
 function shellLinks(html) {
     const found = new Set(["/", ...SHELL_EXTRAS]);
     for (const match of html.matchAll(/(?:href|src)="([^"]+)"|'(\/[^']+\.(?:js|wasm))'/g)) {
         const path = sameOriginPath(match[1] || match[2]);
-        if (path && !path.startsWith("/data/")) found.add(path);
+        if (path && !path.startsWith("/data/") && /\.[a-z0-9]+$/i.test(path)) found.add(path);
     }
     return [...found];
 }

@@ -42,10 +42,7 @@ pub fn start() {
     // Readable panic messages while developing; release builds abort on panic anyway.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    // The static page painted while the app loaded (index.html) gives way to the app.
-    if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("coquille")) {
-        shell.remove();
-    }
+    crate::ui::shell_handover::on_start();
     crate::ui::pointer::watch();
     leptos::mount::mount_to_body(App);
 }
@@ -53,7 +50,9 @@ pub fn start() {
 #[component]
 pub fn App() -> impl IntoView {
     let config = AppConfig::from_current_url();
-    provide_context(AppData::load(config.data_source()));
+    let data = AppData::load(config.data_source());
+    provide_context(data);
+    crate::ui::shell_handover::hand_over_when_ready(data);
     provide_context(config);
 
     view! {

@@ -8,3 +8,4 @@ pub mod format;
 pub mod header;
 pub mod load_state;
 pub mod pointer;
+pub mod shell_handover;

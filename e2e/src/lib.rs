@@ -6,6 +6,7 @@
 //! each state under `target/screenshots/` for review.
 
 mod browser;
+pub mod prerender;
 pub mod scale;
 mod static_server;
 

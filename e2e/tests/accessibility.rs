@@ -55,3 +55,24 @@ async fn every_route_has_no_axe_violation() {
     }
     assert!(found.is_empty(), "axe-core violations:\n{}", found.join("\n"));
 }
+
+/// What index.html paints before the app: the copy of the explorer's first screen on its home,
+/// the generic frame elsewhere (the app's code blocked, so both stay, with their error message).
+#[tokio::test]
+async fn the_pages_painted_before_the_app_have_no_axe_violation() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let mut found = Vec::new();
+    for viewport in [Viewport::Desktop, Viewport::Phone] {
+        let browser = Browser::launch(viewport).await;
+        browser.devtools("Network.enable", serde_json::json!({})).await;
+        browser.devtools("Network.setBlockedURLs", serde_json::json!({"urls": ["*.wasm"]})).await;
+        for (path, ready) in [
+            ("/?tiles=/__test__/tile.png", "#coquille .coquille-explorateur .load-error"),
+            ("/selection?tiles=/__test__/tile.png", "#coquille .coquille-generique .load-error"),
+        ] {
+            found.extend(check(&browser, &server, path, ready).await);
+        }
+        browser.close().await;
+    }
+    assert!(found.is_empty(), "axe-core violations:\n{}", found.join("\n"));
+}

@@ -132,7 +132,7 @@ async fn scale_and_throttling() {
     }
 
     // Lighthouse's mobile profile: 150 ms round trip, 1.6 Mb/s down, 750 kb/s up, CPU 4× slower.
-    let (mut fcp, mut lcp, mut markers, mut list) = (vec![], vec![], vec![], vec![]);
+    let (mut fcp, mut lcp, mut copy, mut markers, mut list) = (vec![], vec![], vec![], vec![], vec![]);
     // When the last byte of each download arrived: what is left after it is the phone's CPU.
     let mut arrived: Vec<(&str, &str, Vec<f64>)> =
         vec![("wasm", "_bg.wasm", vec![]), ("dataset.json", "dataset.json", vec![]), ("leaflet.js", "leaflet.js", vec![])];
@@ -147,18 +147,22 @@ async fn scale_and_throttling() {
             .await;
         browser.devtools("Emulation.setCPUThrottlingRate", json!({"rate": 4})).await;
         browser.open(&server.url("/?tiles=/__test__/tile.png")).await;
-        // The page painted before the app (index.html) comes first; then the phone's first view,
-        // the map with its schools, and the list, one tap away and already rendered.
+        // The page painted before the app (index.html) comes first, with its copy of the phone's
+        // first view (form, filters, list); then the app's own list and the schools on its map.
         let shown = browser
             .script_async(
                 "const seen = {}; const check = () => {
-                   for (const [name, css] of [['markers', '.school-marker'], ['list', '.offer-item']]) {
-                     if (!seen[name] && document.querySelector(css)) seen[name] = performance.now();
+                   // The markers are drawn on the map the phone hides behind its « Carte » button.
+                   for (const [name, css, visible] of [['copy', '#coquille .coquille-explorateur .offer-item', true],
+                                                       ['markers', '.school-marker', false], ['list', '#vue-liste .offer-item', true]]) {
+                     const found = document.querySelector(css);
+                     if (!seen[name] && found && (!visible || found.getClientRects().length)) seen[name] = performance.now();
                    }
-                   seen.markers && seen.list ? done(seen) : setTimeout(check, 20);
+                   seen.copy && seen.markers && seen.list ? done(seen) : setTimeout(check, 20);
                  }; check();",
             )
             .await;
+        copy.push(shown["copy"].as_f64().unwrap_or(f64::NAN));
         markers.push(shown["markers"].as_f64().unwrap_or(f64::NAN));
         list.push(shown["list"].as_f64().unwrap_or(f64::NAN));
         let paints = browser
@@ -182,8 +186,9 @@ async fn scale_and_throttling() {
     println!("\nFirst load, phone 390×844, throttled (150 ms RTT, 1.6 Mb/s, CPU ×4), {encoding} (ms)");
     report("  first contentful paint (the page before the app)", &mut fcp);
     report("  largest contentful paint", &mut lcp);
-    report("  school markers on the map", &mut markers);
-    report("  offer list in the page", &mut list);
+    report("  offer list shown, copied in the page before the app", &mut copy);
+    report("  school markers on the app's map", &mut markers);
+    report("  the app's own offer list (the app has taken over)", &mut list);
     for (name, _, times) in arrived.iter_mut() {
         report(&format!("  last byte of {name} received"), times);
     }

@@ -1,0 +1,132 @@
+//! The explorer's first screen painted before the app has loaded: a copy of the app's own
+//! screen in index.html (see `proxipro_e2e::prerender`), then the app taking its place.
+
+use proxipro_e2e::prerender::{explorer_first_screen, fragment_path};
+use proxipro_e2e::{dataset, dist_dir, Browser, ServerOptions, StaticServer, Viewport};
+use serde_json::json;
+
+async fn server() -> StaticServer {
+    StaticServer::start(dist_dir(), ServerOptions::default()).await
+}
+
+#[tokio::test]
+async fn the_copy_in_the_page_is_the_apps_own_first_screen() {
+    let server = server().await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    let fresh = explorer_first_screen(&browser, &server).await;
+    browser.close().await;
+    let committed = std::fs::read_to_string(fragment_path()).expect("public/prerendered/explorer.html is committed");
+    if fresh != committed {
+        let new = proxipro_e2e::repo_root().join("target/prerendered-explorer.html");
+        std::fs::write(&new, &fresh).expect("write the fresh copy");
+        panic!(
+            "the explorer's first screen has changed: public/prerendered/explorer.html no longer matches the app \
+             (fresh copy in {}). Write it anew with `PROXIPRO_DIST=dist cargo run -p proxipro-e2e --bin prerender`, \
+             then rebuild.",
+            new.display()
+        );
+    }
+    let page = std::fs::read_to_string(dist_dir().join("index.html")).expect("the built index.html");
+    assert!(page.contains(committed.trim()), "the build put the copy in index.html (tools/post_build.py)");
+}
+
+/// What the copy shows, seen from the page before the app.
+const COPY: &str = "const copy = document.querySelector('#coquille .coquille-explorateur');
+    const shown = e => !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+    return {
+        rows: [...copy.querySelectorAll('.offer-item')].filter(shown).length,
+        count: copy.querySelector('.list-count').textContent,
+        depart: shown(copy.querySelector('input[type=text]')),
+        controls: [...copy.querySelectorAll('main input, main select, main button')].every(e => e.disabled),
+        frame: shown(document.querySelector('#coquille .coquille-generique main')),
+        status: copy.querySelector('.load-state').textContent.trim(),
+    };";
+
+#[tokio::test]
+async fn on_a_phone_the_formations_show_before_the_app_then_the_app_takes_their_place_unmoved() {
+    let server = server().await;
+    let browser = Browser::launch(Viewport::Phone).await;
+    let offers = dataset().offers.len();
+    // A slow network: the page arrives, the app's code (1.3 MB uncompressed here) takes seconds.
+    browser.devtools("Network.enable", json!({})).await;
+    let network = |bytes_per_second: i64| {
+        json!({"offline": false, "latency": 40, "downloadThroughput": bytes_per_second, "uploadThroughput": -1})
+    };
+    browser.devtools("Network.emulateNetworkConditions", network(150_000)).await;
+    browser.open(&server.url("/")).await;
+    browser.wait_for("#coquille .offer-item").await;
+    let seen = browser.script(COPY).await;
+    assert_eq!(
+        seen,
+        json!({"rows": 50, "count": format!("{offers} formations en Ille-et-Vilaine"), "depart": true, "controls": true,
+               "frame": false, "status": "Chargement de l'application…"}),
+        "the copy shows the journey form, the count and the first 50 formations, its controls disabled, the generic frame hidden"
+    );
+    // Nothing can be typed into it; its links are the keyboard's stops (they load their page).
+    browser.script("document.querySelector('#coquille-depart').focus()").await;
+    let focused = browser.script("return document.activeElement === document.body").await;
+    assert_eq!(focused, json!(true), "a disabled field takes no focus");
+    browser.screenshot("first-screen-before-the-app-phone-390x844").await;
+
+    // While the app downloads, a keyboard user goes down to the third formation's link (the list
+    // scrolls to it). When the app takes over, the list never blinks out, stays where it was,
+    // and the focus stays on that formation.
+    let third = browser.script("const a = document.querySelectorAll('#coquille a.offer-item')[2]; a.focus(); return a.getAttribute('href')").await;
+    let scrolled = browser.script("return document.querySelector('#coquille .coquille-explorateur .explorer-panel').scrollTop").await;
+    assert!(scrolled.as_f64().is_some_and(|top| top > 0.0), "the copy's list is scrolled: {scrolled}");
+    browser
+        .script(
+            "window.handover = null;
+             new MutationObserver((_, observer) => {
+                 if (document.getElementById('coquille')) return;
+                 const panel = document.getElementById('vue-liste');
+                 window.handover = {rows: panel ? panel.querySelectorAll('.offer-item').length : 0, scrolled: panel ? panel.scrollTop : -1,
+                                    focus: panel && panel.contains(document.activeElement) ? document.activeElement.getAttribute('href') : null};
+                 observer.disconnect();
+             }).observe(document.body, {childList: true});",
+        )
+        .await;
+    browser.devtools("Network.emulateNetworkConditions", network(-1)).await;
+    let handover = browser
+        .script_async("const check = () => window.handover ? done(window.handover) : setTimeout(check, 20); check();")
+        .await;
+    assert_eq!(handover["rows"], json!(50), "the app's list was drawn when the copy went: {handover}");
+    assert_eq!(handover["scrolled"], scrolled, "the app's list is scrolled as the copy was: {handover}");
+    assert_eq!(handover["focus"], third, "the focus moved to the app's same link: {handover}");
+    let after = browser
+        .script(
+            "return {classes: document.documentElement.className, copies: document.querySelectorAll('[id^=coquille]').length,
+                     enabled: !document.querySelector('#depart').disabled}",
+        )
+        .await;
+    assert_eq!(after, json!({"classes": "", "copies": 0, "enabled": true}), "nothing of the copy is left");
+    browser.screenshot("first-screen-app-took-over-phone-390x844").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_copy_is_painted_only_where_it_is_true_and_says_so_when_the_app_cannot_start() {
+    let server = server().await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.devtools("Network.enable", json!({})).await;
+    browser.devtools("Network.setBlockedURLs", json!({"urls": ["*.wasm"]})).await;
+    let copy_shown = "return [document.querySelector('#coquille .coquille-explorateur main')?.getClientRects().length > 0,
+                              document.querySelector('#coquille .coquille-generique main')?.getClientRects().length > 0]";
+    // The home, with test tiles (a setting that does not change what it shows): the copy.
+    browser.open(&server.url("/?tiles=/__test__/tile.png")).await;
+    browser.wait_for("#coquille .offer-item").await;
+    assert_eq!(browser.script(copy_shown).await, json!([true, false]), "the home shows the copy");
+    // The app cannot start: the copy's status says so, with a way to try again.
+    let status = browser.wait_for("#coquille .coquille-explorateur .load-error[role=alert]").await;
+    assert!(status.text().await.expect("status").contains("L'application n'a pas pu démarrer"));
+    assert!(browser.is_displayed("#coquille .coquille-explorateur .load-error button").await, "a reload button");
+    browser.screenshot("first-screen-app-cannot-load-desktop").await;
+
+    // Addresses the copy would misrepresent: a chosen mode, another region's data, another page.
+    for path in ["/?mode=velo", "/?region=morbihan", "/selection", "/formation/x"] {
+        browser.open(&server.url(path)).await;
+        browser.wait_for("#coquille .coquille-generique h1").await;
+        assert_eq!(browser.script(copy_shown).await, json!([false, true]), "{path}: the generic frame, not the copy");
+    }
+    browser.close().await;
+}
