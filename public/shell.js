@@ -6,9 +6,11 @@
     addEventListener("TrunkApplicationStarted", function () { started = true; }, { once: true });
     function fail(message) {
         // The status of whichever page index.html painted (the explorer's copy or the generic one).
-        var page = document.documentElement.classList.contains("coquille-accueil") ? ".coquille-explorateur" : ".coquille-generique";
-        var status = document.querySelector("#coquille " + page + " .load-state");
-        if (started || !status) return;
+        var root = document.documentElement.classList;
+        var status = document.querySelector(root.contains("coquille-accueil") ? "#coquille .coquille-chargement" : "#coquille .coquille-generique .load-state");
+        // The copy of the explorer still covers a started app until its formations are in:
+        // an app that fails meanwhile must not leave it spinning either.
+        if ((started && !root.contains("coquille-recouvre")) || !status) return;
         status.classList.add("load-error");
         status.setAttribute("role", "alert");
         status.textContent = "";

@@ -86,6 +86,8 @@ function sameOriginPath(url) {
 function shellLinks(html) {
     const found = new Set(["/", ...SHELL_EXTRAS]);
     for (const match of html.matchAll(/(?:href|src)="([^"]+)"|'(\/[^']+\.(?:js|wasm))'/g)) {
+        // In-page links (#…) would resolve against this worker's own address.
+        if ((match[1] || "").startsWith("#")) continue;
         const path = sameOriginPath(match[1] || match[2]);
         if (path && !path.startsWith("/data/") && /\.[a-z0-9]+$/i.test(path)) found.add(path);
     }

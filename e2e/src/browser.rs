@@ -95,7 +95,30 @@ impl Browser {
         panic!("chromedriver on port {port} did not accept a session: {last_error:?}");
     }
 
+    /// Opens `url` and waits for the app to have taken over the page painted before it
+    /// (index.html's `#coquille`, whose copy of the explorer matches the app's selectors).
     pub async fn open(&self, url: &str) {
+        self.open_before_app(url).await;
+        self.wait_for_app(url).await;
+    }
+
+    /// Reloads the page, then waits for the app as [`Browser::open`] does.
+    pub async fn reload(&self) {
+        self.client.refresh().await.expect("reload");
+        self.wait_for_app("the reloaded page").await;
+    }
+
+    async fn wait_for_app(&self, page: &str) {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        while self.script("return !!document.getElementById('coquille')").await == Value::Bool(true) {
+            assert!(tokio::time::Instant::now() < deadline, "{page}: the app did not replace the page painted before it");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Opens `url` and returns once the page has loaded, whether or not the app has started:
+    /// for what index.html paints before it.
+    pub async fn open_before_app(&self, url: &str) {
         self.client.goto(url).await.unwrap_or_else(|e| panic!("goto {url}: {e}"));
     }
 

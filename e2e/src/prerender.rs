@@ -2,8 +2,8 @@
 //!
 //! A phone needs about 3 s to download and start the app (its wasm is about 380 KB).
 //! Meanwhile `index.html` already shows this copy: the real form, filters and list of
-//! the default region, inert until the app replaces it (`tools/post_build.py` puts it
-//! in the page; `start` in src/lib.rs swaps it out). The copy is committed; an e2e test
+//! the default region, its controls disabled until the app replaces it (`tools/post_build.py`
+//! puts it in the page; src/ui/shell_handover.rs swaps it out). The copy is committed; an e2e test
 //! takes it again from the app under test and fails when it has drifted, and
 //! `cargo run -p proxipro-e2e --bin prerender` writes it anew.
 
@@ -28,17 +28,24 @@ pub async fn explorer_first_screen(browser: &Browser, server: &StaticServer) -> 
     browser.wait_for(".filters input[type=checkbox]").await;
     let copy = browser.script(SNAPSHOT).await;
     let copy = copy.as_str().expect("the snapshot script returns the page's HTML");
-    assert!(!copy.contains("id=\"coquille\""), "the copy is taken from the app, not from the page painted before it");
+    assert!(
+        copy.contains("id=\"coquille-vue-liste\"") && copy.contains("class=\"offer-item\""),
+        "the copy is the app's explorer with its list: {}",
+        &copy[..copy.len().min(300)]
+    );
     format!("{copy}\n")
 }
 
 /// Copies the app's nodes under `<body>`:
 /// - form fields keep their current values (a live value is a property, which HTML does not show);
-/// - the map is left empty, for Leaflet to draw once the app runs;
+/// - the map is left empty, for Leaflet to draw once the app runs; the closed card sheet goes;
+/// - the transport network's status is left empty, as it is when the app takes over (it is
+///   fetched 3 s after the list: a copy taken later would show it);
 /// - ids and radio groups are prefixed, since the copy and the app share the page for a moment;
 /// - Leptos's placeholder comments go;
 /// - its fields and buttons are disabled: they do nothing before the app, and what is typed there
-///   would be lost (its links work: they load their page). Readable, headings and landmarks kept.
+///   would be lost (its links work: they load their page). Readable, headings and landmarks kept;
+///   `<main>` is marked busy.
 const SNAPSHOT: &str = r##"
 const out = document.createElement('div');
 for (const node of document.body.children) {
@@ -55,6 +62,8 @@ for (const node of document.body.children) {
     });
     out.appendChild(copy);
 }
+out.querySelectorAll('dialog').forEach(d => d.remove());
+out.querySelectorAll('.network-line').forEach(line => line.replaceChildren());
 for (const map of out.querySelectorAll('.school-map')) {
     map.replaceChildren();
     map.className = [...map.classList].filter(c => !c.startsWith('leaflet')).join(' ');
@@ -74,6 +83,7 @@ const dropped = [];
 while (comments.nextNode()) dropped.push(comments.currentNode);
 dropped.forEach(c => c.remove());
 out.querySelectorAll('main input, main select, main textarea, main button').forEach(e => e.setAttribute('disabled', ''));
+out.querySelectorAll('main').forEach(m => m.setAttribute('aria-busy', 'true'));
 // One offer per line: a new dataset or wording shows as a readable diff.
 return out.innerHTML.replaceAll('<li>', '\n<li>');
 "##;

@@ -81,7 +81,7 @@ async fn a_marker_opens_a_popup_whose_link_lists_the_schools_formations_and_surv
         .await;
 
     // The choice lives in the URL: a reload shows the same list.
-    browser.client.refresh().await.expect("reload");
+    browser.reload().await;
     browser.wait_for_count(".offer-list .offer-item", offers).await;
     browser.click(".list-header .chip").await;
     browser.wait_for_count(".offer-list .offer-item", PAGE).await;
@@ -193,7 +193,7 @@ async fn before_the_app_has_loaded_the_page_already_says_what_it_is_then_gives_w
     // Not the explorer's home (where the page paints a copy of its first screen, see first_screen.rs):
     // a shared view, which the generic frame stands for.
     let shared = format!("{EXPLORER}&mode=velo");
-    browser.open(&server.url(&shared)).await;
+    browser.open_before_app(&server.url(&shared)).await;
     assert_eq!(browser.text("#coquille .coquille-generique h1").await, "Formations professionnelles");
     // The download failed: the page says so instead of spinning forever.
     let status = browser.wait_for("#coquille .coquille-generique .load-error[role=alert]").await;
@@ -203,7 +203,7 @@ async fn before_the_app_has_loaded_the_page_already_says_what_it_is_then_gives_w
     // index.html copies the app's header so it paints before the app: the two must not drift apart.
     const HEADER: &str = "const h = document.querySelector('#coquille .coquille-generique header, body > header.site-header'); \
         return {texts: [...h.querySelectorAll('span, nav a')].map(e => e.textContent.trim()), links: [...h.querySelectorAll('a')].map(a => new URL(a.href).pathname), \
-                heading: document.querySelector('h1').textContent}";
+                heading: document.querySelector('#coquille .coquille-generique h1, body > main h1').textContent}";
     let static_header = browser.script(HEADER).await;
 
     // With the app: its own page replaces the static one, with a single heading.

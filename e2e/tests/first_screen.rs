@@ -53,7 +53,7 @@ async fn on_a_phone_the_formations_show_before_the_app_then_the_app_takes_their_
         json!({"offline": false, "latency": 40, "downloadThroughput": bytes_per_second, "uploadThroughput": -1})
     };
     browser.devtools("Network.emulateNetworkConditions", network(150_000)).await;
-    browser.open(&server.url("/")).await;
+    browser.open_before_app(&server.url("/")).await;
     browser.wait_for("#coquille .offer-item").await;
     let seen = browser.script(COPY).await;
     assert_eq!(
@@ -113,7 +113,7 @@ async fn the_copy_is_painted_only_where_it_is_true_and_says_so_when_the_app_cann
     let copy_shown = "return [document.querySelector('#coquille .coquille-explorateur main')?.getClientRects().length > 0,
                               document.querySelector('#coquille .coquille-generique main')?.getClientRects().length > 0]";
     // The home, with test tiles (a setting that does not change what it shows): the copy.
-    browser.open(&server.url("/?tiles=/__test__/tile.png")).await;
+    browser.open_before_app(&server.url("/?tiles=/__test__/tile.png")).await;
     browser.wait_for("#coquille .offer-item").await;
     assert_eq!(browser.script(copy_shown).await, json!([true, false]), "the home shows the copy");
     // The app cannot start: the copy's status says so, with a way to try again.
@@ -124,7 +124,7 @@ async fn the_copy_is_painted_only_where_it_is_true_and_says_so_when_the_app_cann
 
     // Addresses the copy would misrepresent: a chosen mode, another region's data, another page.
     for path in ["/?mode=velo", "/?region=morbihan", "/selection", "/formation/x"] {
-        browser.open(&server.url(path)).await;
+        browser.open_before_app(&server.url(path)).await;
         browser.wait_for("#coquille .coquille-generique h1").await;
         assert_eq!(browser.script(copy_shown).await, json!([false, true]), "{path}: the generic frame, not the copy");
     }

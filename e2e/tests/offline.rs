@@ -76,7 +76,7 @@ async fn after_a_first_visit_the_app_opens_filters_and_draws_an_isochrone_withou
     assert_eq!(browser.script("return navigator.onLine").await, serde_json::json!(false));
 
     // The app opens from the cache.
-    browser.client.refresh().await.expect("reload without network");
+    browser.reload().await;
     browser.wait_for_count(".leaflet-marker-icon.school-marker", dataset.schools.len()).await;
     browser.wait_for_count(".offer-list .offer-item", PAGE).await;
     let total = format!("{} formations en Ille-et-Vilaine", dataset.offers.len());
@@ -132,7 +132,7 @@ async fn on_a_phone_the_offline_notice_is_readable_and_accessible() {
     browser.emulate_offline(true).await;
     drop(server);
     tokio::time::sleep(Duration::from_millis(300)).await;
-    browser.client.refresh().await.expect("reload without network");
+    browser.reload().await;
     browser.wait_for(".offer-item").await;
     let notice = browser.text(".cache-notice[role=status]").await;
     assert!(notice.starts_with("Hors ligne : données enregistrées le ") && has_french_date(&notice), "{notice}");

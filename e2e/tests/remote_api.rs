@@ -80,7 +80,7 @@ async fn formations_come_from_the_api_with_their_figures_and_the_sources_page_sa
     browser.click(".site-header nav a[href^='/a-propos']").await;
     let origin = wait_until_text(&browser, ".data-origin", "API Futur Pro").await;
     assert!(origin.contains(&server.url("")), "{origin}");
-    browser.client.refresh().await.expect("reload");
+    browser.reload().await;
     wait_until_text(&browser, ".source-list", "via l'API Futur Pro").await;
     browser.close().await;
 }

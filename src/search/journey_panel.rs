@@ -162,7 +162,8 @@ pub fn JourneyPanel(
                     }
                 />
             </div>
-            {network_line}
+            // Its own box: the copy of this screen in index.html leaves it empty (e2e/src/prerender.rs).
+            <div class="network-line">{network_line}</div>
             {shown_notes}
         </section>
     }

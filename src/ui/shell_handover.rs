@@ -7,21 +7,26 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element};
+use web_sys::{Document, Element, HtmlElement};
 
 use crate::source::AppData;
 
 const SHELL: &str = "coquille";
 /// Set on `<html>` by index.html's first script when the copy is the page painted.
 const COPY_PAINTED: &str = "coquille-accueil";
+/// Set on `<html>` while the copy covers the started app (style/main.css).
+const COPY_COVERS: &str = "coquille-recouvre";
+/// What the keyboard can reach in the copy: its links (its controls are disabled).
+const LINKS: &str = "a[href]";
 
-/// Before mounting the app: the frame goes, the copy moves on top of where the app will draw.
+/// Before mounting the app: the frame goes, the copy covers where the app will draw.
 pub fn on_start() {
     let Some((document, shell)) = shell() else { return };
-    if copy_painted(&document) {
-        let _ = shell.class_list().add_1("recouvre");
-    } else {
-        shell.remove();
+    match document.document_element() {
+        Some(root) if root.class_list().contains(COPY_PAINTED) => {
+            let _ = root.class_list().add_1(COPY_COVERS);
+        }
+        _ => shell.remove(),
     }
 }
 
@@ -48,29 +53,26 @@ fn remove_copy() {
     if let (Some(top), Some(panel)) = (scrolled, document.get_element_by_id("vue-liste")) {
         panel.set_scroll_top(top);
     }
-    // A link of the copy had the keyboard's focus (its only focusable things): the app's same link takes it.
-    let focused_link = document
-        .active_element()
-        .filter(|focused| shell.contains(Some(focused)))
-        .and_then(|focused| focused.get_attribute("href"))
-        .filter(|href| href.starts_with('/') && !href.contains('"'));
+    // The copy is the app's screen: the n-th link of one is the n-th link of the other.
+    let focused = document.active_element().and_then(|focused| position_in(&shell, &focused));
     shell.remove();
-    if let Some(link) = focused_link.and_then(|href| document.query_selector(&format!("a[href=\"{href}\"]")).ok().flatten()) {
-        if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
-            let _ = link.focus();
-        }
-    }
     if let Some(root) = document.document_element() {
-        let _ = root.class_list().remove_1(COPY_PAINTED);
+        let _ = root.class_list().remove_2(COPY_PAINTED, COPY_COVERS);
     }
+    let link = focused.and_then(|n| document.query_selector_all(LINKS).ok()?.item(n));
+    if let Some(link) = link.and_then(|link| link.dyn_into::<HtmlElement>().ok()) {
+        let _ = link.focus();
+    }
+}
+
+/// Where `element` comes among the links of `within`, if it is one of them.
+fn position_in(within: &Element, element: &Element) -> Option<u32> {
+    let links = within.query_selector_all(LINKS).ok()?;
+    (0..links.length()).find(|&n| links.item(n).is_some_and(|link| link.is_same_node(Some(element))))
 }
 
 fn shell() -> Option<(Document, Element)> {
     let document = web_sys::window()?.document()?;
     let shell = document.get_element_by_id(SHELL)?;
     Some((document, shell))
-}
-
-fn copy_painted(document: &Document) -> bool {
-    document.document_element().is_some_and(|root| root.class_list().contains(COPY_PAINTED))
 }

@@ -146,21 +146,26 @@ async fn scale_and_throttling() {
             )
             .await;
         browser.devtools("Emulation.setCPUThrottlingRate", json!({"rate": 4})).await;
-        browser.open(&server.url("/?tiles=/__test__/tile.png")).await;
         // The page painted before the app (index.html) comes first, with its copy of the phone's
         // first view (form, filters, list); then the app's own list and the schools on its map.
-        let shown = browser
-            .script_async(
-                "const seen = {}; const check = () => {
+        // Watched from the document's start, frame by frame (the driver returns only at `load`).
+        browser
+            .devtools(
+                "Page.addScriptToEvaluateOnNewDocument",
+                json!({"source": "window.seen = {}; const tick = () => {
                    // The markers are drawn on the map the phone hides behind its « Carte » button.
                    for (const [name, css, visible] of [['copy', '#coquille .coquille-explorateur .offer-item', true],
                                                        ['markers', '.school-marker', false], ['list', '#vue-liste .offer-item', true]]) {
                      const found = document.querySelector(css);
                      if (!seen[name] && found && (!visible || found.getClientRects().length)) seen[name] = performance.now();
                    }
-                   seen.copy && seen.markers && seen.list ? done(seen) : setTimeout(check, 20);
-                 }; check();",
+                   if (!(seen.copy && seen.markers && seen.list)) requestAnimationFrame(tick);
+                 }; requestAnimationFrame(tick);"}),
             )
+            .await;
+        browser.open_before_app(&server.url("/?tiles=/__test__/tile.png")).await;
+        let shown = browser
+            .script_async("const check = () => seen.copy && seen.markers && seen.list ? done(seen) : setTimeout(check, 20); check();")
             .await;
         copy.push(shown["copy"].as_f64().unwrap_or(f64::NAN));
         markers.push(shown["markers"].as_f64().unwrap_or(f64::NAN));
