@@ -72,11 +72,12 @@ async fn by_bike_from_her_position_she_opens_a_card_and_shares_the_same_view() {
     browser.open(&server.url(EXPLORER)).await;
     browser.wait_for(".school-marker").await;
     browser.wait_for(".origin-line.hint").await; // the network is ready
-    no_horizontal_scroll(&browser, "map").await;
-    browser.screenshot("student-phone-1-map").await;
+    no_horizontal_scroll(&browser, "first screen").await;
+    // The phone opens on the journey form, where « Ma position » is.
+    assert!(browser.is_displayed("#vue-liste .locate").await, "the journey form shows first");
+    browser.screenshot("student-phone-1-first-screen").await;
 
     // « Ma position »: the device's position becomes the origin.
-    browser.click(".phone-toggle-button[aria-controls=\"vue-liste\"]").await;
     browser.click(".locate").await;
     let located = wait_for_query(&browser, "the position is the origin", |q| q.contains_key("depart")).await;
     assert_eq!(located["depart"], "48.11010,-1.67960");
