@@ -30,7 +30,17 @@ pub struct Browser {
 /// running (and spending CPU) for the rest of the run, so the profile's processes go too.
 impl Drop for Browser {
     fn drop(&mut self) {
-        let _ = std::process::Command::new("pkill").arg("-f").arg(format!("user-data-dir={}", self.profile.display())).status();
+        let pattern = format!("user-data-dir={}", self.profile.display());
+        let _ = std::process::Command::new("pkill").arg("-f").arg(&pattern).status();
+        // Chromium writes into its profile while it exits: a removal started earlier
+        // leaves a 10 MB folder in the temporary directory at each test.
+        for _ in 0..50 {
+            let running = std::process::Command::new("pgrep").arg("-f").arg(&pattern).stdout(Stdio::null()).status();
+            if !running.is_ok_and(|status| status.success()) && std::fs::remove_dir_all(&self.profile).is_ok() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
@@ -39,18 +49,22 @@ impl Browser {
     pub async fn launch(viewport: Viewport) -> Browser {
         let port = free_port();
         let chromedriver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-        // Chromium on Linux takes its language from the environment; `--lang` alone leaves it in English.
+        let profile = std::env::temp_dir().join(format!("proxipro-e2e-{}-{port}", std::process::id()));
+        let scratch = profile.join("tmp");
+        std::fs::create_dir_all(&scratch).expect("a profile folder in the temporary directory");
         let chromedriver = Command::new(&chromedriver_bin)
             .arg(format!("--port={port}"))
+            // Chromium on Linux takes its language from the environment; `--lang` alone leaves it in English.
             .env("LANGUAGE", "fr")
             .env("LANG", "fr_FR.UTF-8")
+            // Chromium's own temporary files (a socket folder per start) go with the profile.
+            .env("TMPDIR", &scratch)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .kill_on_drop(true)
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {chromedriver_bin}: {e} (run `make test` to install it)"));
 
-        let profile = std::env::temp_dir().join(format!("proxipro-e2e-{}-{port}", std::process::id()));
         let mut args: Vec<Value> = [
             "--headless=new",
             "--no-sandbox",

@@ -89,7 +89,8 @@ impl Report {
             let specialities = p.specialities.iter().filter_map(|cfd| programme(cfd)).flat_map(|s| s.outcomes.iter());
             own.chain(specialities).filter(|o| o.route == offer.route).collect()
         };
-        let rows: Vec<(&str, Box<dyn Fn(&Offer) -> bool>)> = vec![
+        type Has<'a> = Box<dyn Fn(&Offer) -> bool + 'a>;
+        let rows: Vec<(&str, Has)> = vec![
             ("places", Box::new(|o: &Offer| o.access.capacity.value.is_some())),
             ("vœux de rang 1", Box::new(|o: &Offer| o.access.first_wishes.value.is_some())),
             ("taux de pression", Box::new(|o: &Offer| o.access.pressure.value.is_some())),

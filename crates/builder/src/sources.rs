@@ -7,6 +7,8 @@ use crate::{affelnet, annuaire, bcn, inserjeunes, onisep, places};
 const OPEN_LICENCE: &str = "Licence Ouverte / Etalab 2.0";
 const UNCLEAR: &str = "non précisée par la copie utilisée (éditeur : données publiques)";
 
+// One argument per column of the sources page, in its order: the table below reads as one.
+#[allow(clippy::too_many_arguments)]
 fn source(id: &str, title: &str, publisher: &str, year: &str, licence: &str, url: Option<&str>, file: &str, used_for: &str) -> Source {
     Source {
         id: id.into(),

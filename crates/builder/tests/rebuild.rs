@@ -12,8 +12,8 @@ fn repo_root() -> PathBuf {
 fn rebuilding_from_shared_raw_gives_the_committed_files_byte_for_byte() {
     let raw = repo_root().join("../shared/data/raw");
     assert!(raw.is_dir(), "{} is missing: the raw open data must sit beside the repository", raw.display());
-    let out = std::env::temp_dir().join(format!("proxipro-rebuild-{}", std::process::id()));
-    let config = BuildConfig { raw_dir: raw, out_dir: out.clone(), departement: "35".into(), transport: None };
+    let out = tempfile::Builder::new().prefix("proxipro-rebuild-").tempdir().unwrap();
+    let config = BuildConfig { raw_dir: raw, out_dir: out.path().to_path_buf(), departement: "35".into(), transport: None };
 
     let first = build_region(&config).expect("the build succeeds");
     build_region(&config).expect("a second build succeeds");
@@ -30,7 +30,6 @@ fn rebuilding_from_shared_raw_gives_the_committed_files_byte_for_byte() {
             name.to_string_lossy()
         );
     }
-    std::fs::remove_dir_all(out).unwrap();
 }
 
 #[test]

@@ -19,15 +19,10 @@ fn tuesday() -> NaiveDate {
     NaiveDate::from_ymd_opt(2011, 11, 15).unwrap()
 }
 
-/// Zips the excerpt folder (minus `skip`) into a fresh temporary file.
-fn zip_excerpt(name: &str, skip: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "proxipro-transit-import-{}-{name}",
-        std::process::id()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("gtfs.zip");
-    let mut writer = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+/// Zips the excerpt folder (minus `skip`) into a temporary file, removed when dropped.
+fn zip_excerpt(skip: &str) -> tempfile::NamedTempFile {
+    let zip = tempfile::Builder::new().prefix("proxipro-gtfs-").suffix(".zip").tempfile().unwrap();
+    let mut writer = zip::ZipWriter::new(zip.reopen().unwrap());
     let mut entries: Vec<_> = std::fs::read_dir(fixtures().join("gtfs_star_excerpt"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -44,14 +39,14 @@ fn zip_excerpt(name: &str, skip: &str) -> PathBuf {
         writer.write_all(&std::fs::read(&entry).unwrap()).unwrap();
     }
     writer.finish().unwrap();
-    path
+    zip
 }
 
 #[test]
 fn gtfs_excerpt_for_one_tuesday() {
     let mut timetable = Timetable::default();
     let (stats, issues) =
-        read_gtfs_zip(&zip_excerpt("tuesday", ""), tuesday(), &mut timetable).unwrap();
+        read_gtfs_zip(zip_excerpt("").path(), tuesday(), &mut timetable).unwrap();
     assert_eq!(stats.stops, 40, "the row with a bad latitude is left out");
     assert_eq!(stats.routes, 3);
     // 12498, 12503, 14759, and 19682 six times (06:00–07:00 every 10 min).
@@ -116,7 +111,7 @@ fn gtfs_excerpt_for_one_tuesday() {
 fn gtfs_errors_for_missing_files_and_empty_days() {
     let mut timetable = Timetable::default();
     let missing = read_gtfs_zip(
-        &zip_excerpt("missing", "stop_times.txt"),
+        zip_excerpt("stop_times.txt").path(),
         tuesday(),
         &mut timetable,
     );
@@ -125,7 +120,7 @@ fn gtfs_errors_for_missing_files_and_empty_days() {
     );
     let sunday = NaiveDate::from_ymd_opt(2011, 11, 20).unwrap();
     let empty = read_gtfs_zip(
-        &zip_excerpt("sunday", ""),
+        zip_excerpt("").path(),
         sunday,
         &mut Timetable::default(),
     );
