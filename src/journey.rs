@@ -88,7 +88,7 @@ fn budget_sets_departure(state: &ViewState) -> bool {
 }
 
 /// How far from a commune's centre a starting point is still said to be « près de » it.
-const NEAR_KM: f64 = 8.0;
+pub const NEAR_KM: f64 = 8.0;
 
 /// A starting point as people say it: `près de Rennes (48,1173 ; -1,6778)`, or `point choisi (…)`.
 pub fn origin_name(dataset: Option<&Dataset>, origin: proxipro_model::LatLon) -> String {

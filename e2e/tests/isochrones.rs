@@ -198,3 +198,42 @@ async fn a_new_origin_out_of_view_is_brought_into_view_with_its_polygons() {
     browser.screenshot("isochrones-new-origin-bruz").await;
     browser.close().await;
 }
+
+/// Nothing within a five-minute walk of the loneliest commune: the empty list says what would
+/// fill it, and its buttons do it.
+#[tokio::test]
+async fn an_empty_list_offers_what_would_fill_it() {
+    let dataset = dataset();
+    let nearest_school_m = |place: &proxipro_model::Place| {
+        dataset.schools.iter().map(|s| place.position.distance_m(s.position)).fold(f64::INFINITY, f64::min)
+    };
+    let lonely = dataset
+        .places
+        .iter()
+        .filter(|p| p.kind == proxipro_model::PlaceKind::Commune)
+        .max_by(|a, b| nearest_school_m(a).total_cmp(&nearest_school_m(b)))
+        .expect("communes");
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    let depart = format!("{:.5},{:.5}", lonely.position.lat, lonely.position.lon);
+    browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&mode=pied&budget=5&depart={depart}"))).await;
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+    while browser.text(".list-count").await != "Aucune formation ne correspond à ces critères." {
+        assert!(tokio::time::Instant::now() < deadline, "nothing is within 5 min on foot of {}", lonely.name);
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let offered = browser.script("return [...document.querySelectorAll('.empty-help button')].map(b => b.textContent)").await;
+    assert_eq!(
+        offered,
+        serde_json::json!(["Allonger le trajet à 20 min", "Voir les établissements avec internat, même plus loin"]),
+        "no filter is on: no reset is offered"
+    );
+    browser.script("document.querySelector('.empty-help').scrollIntoView({block: 'center'})").await;
+    browser.screenshot("explorer-empty-list-help").await;
+
+    browser.click(".empty-help li:nth-child(2) button").await;
+    browser.wait_for(".offer-item").await;
+    assert!(browser.text(".offer-item").await.contains("Internat"), "boarding schools beyond the trip are marked");
+    assert!(browser.all(".empty-help").await.is_empty());
+    browser.close().await;
+}

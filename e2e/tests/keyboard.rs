@@ -101,5 +101,14 @@ async fn addresses_come_from_the_geocoder_and_communes_stay_offline_when_it_fail
     let value = browser.script("return document.querySelector('#depart').value").await;
     assert_eq!(value, serde_json::json!("vitré"));
     browser.screenshot("origin-offline-fallback").await;
+    // « rennes » offers the commune first, not its collèges (which come before it in the data).
+    browser.script("const field = document.querySelector('#depart'); field.value = ''; field.dispatchEvent(new Event('input', {bubbles: true}))").await;
+    keys(&browser, "rennes").await;
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !browser.text(".suggestion:first-child").await.starts_with("Rennes (") {
+        assert!(tokio::time::Instant::now() < deadline, "the commune Rennes comes first: {}", browser.text(".suggestions").await);
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(browser.text(".suggestion:first-child .suggestion-kind").await.to_lowercase(), "commune");
     browser.close().await;
 }

@@ -241,7 +241,8 @@ fn create_map(
             let pending_now = pending.clone();
             let pick = move || {
                 pending_now.set(None);
-                on_pick.run(point);
+                // The explorer may have been left during the pause: its callback is gone then.
+                let _ = on_pick.try_run(point);
             };
             pending.set(set_timeout_with_handle(pick, DOUBLE_TAP).ok());
         })

@@ -97,7 +97,7 @@ pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
             {school.as_ref().map(|s| view! { <p class="card-school">{s.name.clone()} " — " {s.address.commune.clone()}</p> })}
             {no_prospects.then(|| view! {
                 <p class="warning" role="note">
-                    "Peu de débouchés : dans la région, moins de 30 % des sortants sont en emploi et moins de 50 % poursuivent des études six mois après."
+                    "Peu de débouchés : dans la région, moins de 30\u{202f}% des sortants sont en emploi et moins de 50\u{202f}% poursuivent des études six mois après."
                 </p>
             })}
         </header>

@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use proxipro_explore::filters::Visible;
+use proxipro_explore::filters::{Filters, Visible};
+use proxipro_explore::url_state::BUDGET_RANGE;
 use proxipro_explore::ViewState;
 use proxipro_model::{Dataset, Offer};
 
@@ -186,7 +187,41 @@ pub fn OfferList(
             {items}
         </ul>
         {more}
+        {move || (visible.with(Vec::is_empty) && !waiting.get()).then(|| ways_to_more(store))}
     }
+}
+
+/// Under an empty list, the changes that would fill it: a longer trip, boarding schools
+/// farther away, no filters. Only those that apply are offered.
+fn ways_to_more(store: ViewStore) -> impl IntoView {
+    let (origin, budget, boarding, filtered) =
+        store.state.with(|s| (s.origin.is_some(), s.budget, s.filters.boarding, s.filters != Filters::default()));
+    let longer = (origin && budget < *BUDGET_RANGE.end()).then(|| (budget + 15).min(*BUDGET_RANGE.end()));
+    let offers = longer.is_some() || (origin && !boarding) || filtered;
+    offers.then(|| {
+        view! {
+            <div class="empty-help">
+                <p>"Pour en voir davantage :"</p>
+                <ul>
+                    {longer.map(|minutes| view! {
+                        <li><button type="button" class="button button-secondary" on:click=move |_| store.update(|s| s.budget = minutes)>
+                            {format!("Allonger le trajet à {minutes} min")}
+                        </button></li>
+                    })}
+                    {(origin && !boarding).then(|| view! {
+                        <li><button type="button" class="button button-secondary" on:click=move |_| store.update(|s| s.filters.boarding = true)>
+                            "Voir les établissements avec internat, même plus loin"
+                        </button></li>
+                    })}
+                    {filtered.then(|| view! {
+                        <li><button type="button" class="button button-secondary" on:click=move |_| store.update(|s| s.filters = Filters::default())>
+                            "Retirer tous les filtres"
+                        </button></li>
+                    })}
+                </ul>
+            </div>
+        }
+    })
 }
 
 /// "≈ 27 min · ligne C4 + 6 min à pied", or why the school shows beyond the budget.

@@ -320,8 +320,10 @@ type Clear = fn(&mut Filters);
 
 fn active(filters: &Filters, school_name: impl Fn(&str) -> Option<String>) -> Vec<(String, Clear)> {
     let mut chips: Vec<(String, Clear)> = Vec::new();
-    if !filters.text.is_empty() {
-        chips.push((format!("« {} »", filters.text), |f| f.text.clear()));
+    // Spaces alone filter nothing (the text is trimmed when it is read), so they make no chip.
+    let text = filters.text.trim();
+    if !text.is_empty() {
+        chips.push((format!("« {text} »"), |f| f.text.clear()));
     }
     if !filters.diplomas.is_empty() {
         let names: Vec<&str> = filters.diplomas.iter().map(|d| d.label()).collect();

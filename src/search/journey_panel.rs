@@ -65,16 +65,21 @@ pub fn JourneyPanel(
             .into_any()
         }),
     };
+    // Walking or cycling is a way out of a point off the transport network; a note met
+    // on foot or by bike (no streets known around the point) has no such way out.
     let shown_notes = move || {
+        let offer_street_modes = store.state.with(|s| s.mode == Mode::Transit);
         notes.get().into_iter().map(|note| {
             view! {
                 <div class="notice" role="status">
                     <p>{note}</p>
-                    <p>
-                        <button type="button" class="link-button" on:click=move |_| store.update(|s| s.mode = Mode::Walk)>"À pied"</button>
-                        " · "
-                        <button type="button" class="link-button" on:click=move |_| store.update(|s| s.mode = Mode::Bike)>"À vélo"</button>
-                    </p>
+                    {offer_street_modes.then(|| view! {
+                        <p>
+                            <button type="button" class="link-button" on:click=move |_| store.update(|s| s.mode = Mode::Walk)>"À pied"</button>
+                            " · "
+                            <button type="button" class="link-button" on:click=move |_| store.update(|s| s.mode = Mode::Bike)>"À vélo"</button>
+                        </p>
+                    })}
                 </div>
             }
         }).collect_view()

@@ -4,13 +4,14 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use proxipro_explore::search::fold;
+use proxipro_explore::search::matching_places;
 use proxipro_model::{LatLon, PlaceKind};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::config::AppConfig;
 use crate::source::http::{get_text_within, Limits};
+use crate::source::LoadError;
 use crate::source::AppData;
 use crate::state::view::ViewStore;
 
@@ -85,20 +86,9 @@ pub fn OriginPicker() -> impl IntoView {
     });
 
     let offline = move |query: &str| -> Vec<Suggestion> {
-        let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
-        if words.is_empty() {
-            return Vec::new();
-        }
         let Some(loaded) = data.loaded() else { return Vec::new() };
-        loaded
-            .dataset
-            .places
-            .iter()
-            .filter(|p| {
-                let text = fold(&format!("{} {}", p.name, p.detail));
-                words.iter().all(|w| text.contains(w.as_str()))
-            })
-            .take(MAX_SUGGESTIONS)
+        matching_places(&loaded.dataset.places, query, MAX_SUGGESTIONS)
+            .into_iter()
             .map(|p| Suggestion {
                 label: format!("{} ({})", p.name, p.detail),
                 detail: if p.kind == PlaceKind::College { "collège" } else { "commune" },
@@ -111,10 +101,15 @@ pub fn OriginPicker() -> impl IntoView {
         let mine = next_ticket();
         suggestions.set(offline(&query));
         active.set(None);
-        if query.chars().count() < 3 {
+        // The geocoder refuses a query that does not start with a letter or a digit.
+        let query = query.trim();
+        if query.chars().count() < 3 || !query.starts_with(char::is_alphanumeric) {
             return;
         }
-        let url = format!("{}?q={}&limit=5", config.geocoder_url, js_sys::encode_uri_component(&query));
+        // Addresses near the region come first: « 10 rue de la Gare » exists in every town.
+        let near = data.loaded().and_then(|loaded| centre(&loaded.dataset.places));
+        let bias = near.map(|c| format!("&lat={:.4}&lon={:.4}", c.lat, c.lon)).unwrap_or_default();
+        let url = format!("{}?q={}&limit=5{bias}", config.geocoder_url, js_sys::encode_uri_component(query));
         set_timeout(
             move || {
                 if !still_wanted(mine) {
@@ -124,7 +119,10 @@ pub fn OriginPicker() -> impl IntoView {
                     // Short limits and no retry: the user is typing, and the offline places are already shown.
                     let answer = get_text_within(&url, GEOCODER_LIMITS)
                         .await
-                        .map_err(|_| "Service d'adresses injoignable")
+                        .map_err(|error| match error {
+                            LoadError::Status { status: 400..=499, .. } => "Le service d'adresses n'a pas compris cette saisie",
+                            _ => "Service d'adresses injoignable",
+                        })
                         .and_then(|fetched| serde_json::from_str::<GeocoderAnswer>(&fetched.body).map_err(|_| "Réponse illisible du service d'adresses"));
                     if !still_wanted(mine) {
                         return; // a newer query is on its way, or the list was closed
@@ -132,10 +130,21 @@ pub fn OriginPicker() -> impl IntoView {
                     match answer {
                         Ok(answer) => {
                             note.set(None);
-                            let addresses = answer.features.into_iter().map(|f| Suggestion {
-                                label: f.properties.label,
-                                detail: "adresse",
-                                position: LatLon { lat: f.geometry.coordinates.1, lon: f.geometry.coordinates.0 },
+                            let dataset = data.loaded().map(|loaded| loaded.dataset);
+                            let addresses = answer.features.into_iter().map(|f| {
+                                let position = LatLon { lat: f.geometry.coordinates.1, lon: f.geometry.coordinates.0 };
+                                let covered = dataset.as_ref().is_none_or(|d| d.nearest_commune(position, crate::journey::NEAR_KM).is_some());
+                                Suggestion {
+                                    label: f.properties.label,
+                                    detail: if covered { "adresse" } else { "adresse hors du territoire couvert" },
+                                    position,
+                                }
+                            });
+                            // A suggestion highlighted beyond the places kept would now be another one.
+                            active.update(|a| {
+                                if a.is_some_and(|i| i >= OFFLINE_BESIDE_ADDRESSES) {
+                                    *a = None;
+                                }
                             });
                             suggestions.update(|list| {
                                 list.truncate(OFFLINE_BESIDE_ADDRESSES);
@@ -236,6 +245,16 @@ pub fn OriginPicker() -> impl IntoView {
             <p class="hint" role="status">{move || note.get()}</p>
         </div>
     }
+}
+
+/// The middle of the region's communes, to bias the geocoder towards them.
+fn centre(places: &[proxipro_model::Place]) -> Option<LatLon> {
+    let communes: Vec<LatLon> = places.iter().filter(|p| p.kind == PlaceKind::Commune).map(|p| p.position).collect();
+    let count = communes.len() as f64;
+    (count > 0.0).then(|| LatLon {
+        lat: communes.iter().map(|p| p.lat).sum::<f64>() / count,
+        lon: communes.iter().map(|p| p.lon).sum::<f64>() / count,
+    })
 }
 
 /// Asks the browser for the device's position; a refusal is said plainly.

@@ -50,8 +50,9 @@ pub struct Reach {
 }
 
 impl Reach {
+    /// Compared in whole minutes, as every trip time is shown: « ≈ 30 min » is within 30.
     pub fn within(&self, uai: &str) -> bool {
-        self.minutes.get(uai).is_some_and(|&m| m <= self.budget as f32)
+        self.minutes.get(uai).is_some_and(|&m| m.round() <= self.budget as f32)
     }
 }
 
@@ -244,5 +245,20 @@ impl Filters {
         let beyond_budget = !within && self.boarding && facts.boarding;
         fail(Facet::Reach, !within && !beyond_budget);
         (mask, beyond_budget)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_trip_shown_as_the_budget_is_within_it() {
+        let minutes = [("a", 30.4), ("b", 30.6), ("c", 12.0)].map(|(uai, m)| (uai.to_string(), m)).into();
+        let reach = Reach { minutes, budget: 30 };
+        assert!(reach.within("a"), "« ≈ 30 min » is within 30 min");
+        assert!(!reach.within("b"), "« ≈ 31 min » is not");
+        assert!(reach.within("c"));
+        assert!(!reach.within("unreached"));
     }
 }
