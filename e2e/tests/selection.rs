@@ -170,3 +170,35 @@ async fn a_damaged_share_link_keeps_what_it_can_and_says_what_it_could_not_read(
     browser.screenshot("selection-damaged-link-390x844").await;
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_wish_added_in_another_tab_survives_an_edit_in_this_one() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    let offers: Vec<String> = dataset().offers.iter().take(2).map(|o| o.id.clone()).collect();
+    add_with_ambition(&browser, &server, &offers[0], "realiste").await;
+    browser.open(&server.url(&format!("/selection?{SETTINGS}"))).await;
+    browser.wait_for_count(".wish", 1).await;
+
+    // The student opens a second tab and adds a wish there.
+    let first_tab = browser.client.window().await.expect("this tab");
+    let second_tab = browser.client.new_window(true).await.expect("a second tab");
+    browser.client.switch_to_window(second_tab.handle).await.expect("go to the second tab");
+    add_with_ambition(&browser, &server, &offers[1], "securisant").await;
+
+    // Back in the first tab, the list already shows it; changing an ambition here keeps it.
+    browser.client.switch_to_window(first_tab).await.expect("back to the first tab");
+    browser.wait_for_count(".wish", 2).await;
+    browser
+        .script(
+            "const select = document.querySelector('.wish .wish-ambition');
+             select.value = 'ambitieux';
+             select.dispatchEvent(new Event('change', {bubbles: true}));",
+        )
+        .await;
+    browser.reload().await;
+    browser.wait_for_count(".wish", 2).await;
+    let ambitions = browser.script("return [...document.querySelectorAll('.wish .wish-ambition')].map(s => s.value)").await;
+    assert_eq!(ambitions, serde_json::json!(["ambitieux", "securisant"]), "both tabs' changes are kept");
+    browser.close().await;
+}

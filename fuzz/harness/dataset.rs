@@ -62,7 +62,8 @@ pub fn run(data: &[u8]) {
         list.set_note(&offer.id, "note ; avec \"guillemets\"");
     }
     list.add("absent-offer", Ambition::Realiste);
-    let _ = export::csv(&dataset, &list, |uai| reach.minutes.get(uai).copied());
+    let _ = export::csv(&dataset, &list, Some(export::TripTimes { minutes: &reach.minutes, longest_minutes: 90 }));
+    let _ = export::csv(&dataset, &list, None);
     let _ = export::geojson(&dataset, &list);
     for offer in dataset.offers.iter().take(16) {
         let _ = dataset.outcomes_of(offer);

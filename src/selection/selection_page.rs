@@ -227,8 +227,9 @@ fn Selection(
         let dataset = dataset.clone();
         move |_| {
             // Travel times from the chosen starting point, when there is one and the network is loaded.
-            let minutes = journeys.journey.with_untracked(|journey| journey.as_ref().map(Journey::minutes).unwrap_or_default());
-            let csv = store.list.with(|l| export::csv(&dataset, l, |uai| minutes.get(uai).copied()));
+            let minutes = journeys.journey.with_untracked(|journey| journey.as_ref().map(Journey::minutes));
+            let trips = minutes.as_ref().map(|minutes| export::TripTimes { minutes, longest_minutes: crate::journey::LONGEST_MINUTES });
+            let csv = store.list.with(|l| export::csv(&dataset, l, trips));
             message.set(download("ma-selection-proxipro.csv", "text/csv;charset=utf-8", &csv).err());
         }
     };

@@ -1,6 +1,7 @@
 //! The wish list ("ma sélection"), kept in `localStorage` so it survives a reload,
 //! and taken from a shared link when the address carries one.
 
+use leptos::ev;
 use leptos::prelude::*;
 use proxipro_explore::WishList;
 
@@ -71,6 +72,9 @@ impl WishStore {
                 store.list.with_untracked(|list| store.save(list));
             }
         });
+        // Another tab of the app saved its list (a wish added there, a link opened there): this one
+        // takes it, or its next save would write its older list over the other tab's change.
+        let _ = window_event_listener(ev::storage, move |event| store.follow_other_tab(&event));
         Effect::new(move |_| {
             if let Some(shared) = view.state.with(|s| s.selection.clone()) {
                 store.take_shared(shared);
@@ -97,6 +101,20 @@ impl WishStore {
                  elle sera perdue à la fermeture de la page. Copiez son lien de partage pour la garder."
                     .into(),
             ));
+        }
+    }
+
+    fn follow_other_tab(&self, event: &web_sys::StorageEvent) {
+        let (Some(changed), Some(key)) = (event.key(), self.storage_key.try_get_value()) else { return };
+        if changed == key {
+            let (list, unreadable) = event.new_value().map_or((WishList::default(), None), |text| WishList::from_storage(&text));
+            // A list this version cannot read (another version's tab) is not taken.
+            if unreadable.is_none() && self.list.with_untracked(|current| *current != list) {
+                self.list.set(list);
+            }
+        } else if changed == format!("{key}{REPLACED_SUFFIX}") {
+            let replaced = event.new_value().map(|text| WishList::from_storage(&text).0).filter(|list| !list.wishes.is_empty());
+            self.replaced.set(replaced);
         }
     }
 

@@ -1,17 +1,38 @@
 //! The selection as files the family keeps: CSV for a spreadsheet, GeoJSON for a map.
 
+use std::collections::HashMap;
+
 use proxipro_model::{Dataset, HeadlineRate};
 use serde_json::json;
 
 use crate::wishlist::WishList;
 
+/// Travel times from the chosen starting point, for the export's time column.
+pub struct TripTimes<'a> {
+    /// Minutes by school UAI.
+    pub minutes: &'a HashMap<String, f32>,
+    /// The longest trip looked for: a school missing from `minutes` is farther than that.
+    pub longest_minutes: u32,
+}
+
 /// Semicolon-separated with a byte-order mark, as French spreadsheets expect. Figures are
 /// rounded as on screen; a missing one says so rather than leaving an empty cell.
-pub fn csv(dataset: &Dataset, list: &WishList, minutes: impl Fn(&str) -> Option<f32>) -> String {
+/// `trips` is `None` when no starting point was chosen: the time column stays empty then.
+pub fn csv(dataset: &Dataset, list: &WishList, trips: Option<TripTimes>) -> String {
     let mut out = String::from("\u{feff}rang;ambition;formation;diplôme;voie;établissement;commune;UAI;places;vœux de rang 1;taux de pression;taux d'emploi à 6 mois (région, %);poursuite d'études (région, %);temps de trajet (min);note\r\n");
     const MISSING: &str = "non disponible";
     for (rank, wish) in list.wishes.iter().enumerate() {
-        let Some(offer) = dataset.offer(&wish.offer_id) else { continue };
+        let Some(offer) = dataset.offer(&wish.offer_id) else {
+            // Kept, as on the page: the family's file keeps its ranks and the note.
+            let title = format!("formation absente des données reçues (offre {})", wish.offer_id);
+            let fields = [(rank + 1).to_string(), wish.ambition.label().to_string(), title];
+            let figures = std::iter::repeat_n(String::new(), 5).chain(std::iter::repeat_n(MISSING.to_string(), 5));
+            let time = if trips.is_some() { MISSING } else { "" };
+            let row: Vec<String> = fields.into_iter().chain(figures).chain([time.to_string(), wish.note.clone()]).collect();
+            out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(";"));
+            out.push_str("\r\n");
+            continue;
+        };
         let programme = dataset.programme(&offer.cfd);
         let school = dataset.school(&offer.uai);
         let count = |v: Option<u32>| v.map_or(MISSING.to_string(), |v| v.to_string());
@@ -37,7 +58,10 @@ pub fn csv(dataset: &Dataset, list: &WishList, minutes: impl Fn(&str) -> Option<
             rate(dataset.headline_rate(offer, |o| o.employment.get())),
             rate(dataset.headline_rate(offer, |o| o.further_study.get())),
             // Empty, not « missing », when no starting point was chosen: nothing was asked.
-            minutes(&offer.uai).map_or(String::new(), |m| format!("{}", m.round())),
+            trips.as_ref().map_or(String::new(), |trips| match trips.minutes.get(&offer.uai) {
+                Some(m) => format!("{}", m.round()),
+                None => format!("plus de {}", trips.longest_minutes),
+            }),
             wish.note.clone(),
         ];
         out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(";"));
@@ -70,10 +94,17 @@ pub fn geojson(dataset: &Dataset, list: &WishList) -> String {
         .wishes
         .iter()
         .enumerate()
-        .filter_map(|(rank, wish)| {
-            let offer = dataset.offer(&wish.offer_id)?;
-            let school = dataset.school(&offer.uai)?;
-            Some(json!({
+        .map(|(rank, wish)| {
+            let found = dataset.offer(&wish.offer_id).and_then(|offer| Some((offer, dataset.school(&offer.uai)?)));
+            let Some((offer, school)) = found else {
+                // No place to put it, but still in the list (RFC 7946 allows a null geometry).
+                return json!({
+                    "type": "Feature",
+                    "geometry": null,
+                    "properties": { "rang": rank + 1, "ambition": wish.ambition.label(), "offre": wish.offer_id, "note": wish.note },
+                });
+            };
+            json!({
                 "type": "Feature",
                 "geometry": { "type": "Point", "coordinates": [school.position.lon, school.position.lat] },
                 "properties": {
@@ -86,7 +117,7 @@ pub fn geojson(dataset: &Dataset, list: &WishList) -> String {
                     "offre": offer.id,
                     "note": wish.note,
                 }
-            }))
+            })
         })
         .collect();
     json!({ "type": "FeatureCollection", "features": features }).to_string()
