@@ -120,6 +120,10 @@ async fn an_adviser_filters_builds_a_selection_compares_and_shares_it() {
     browser.wait_for(".share-link").await;
     let link = browser.script("return document.querySelector('.share-link').value").await;
     let link = link.as_str().expect("a share link").to_string();
+    assert!(!link.contains("depart=") && browser.all(".share-label + .hint").await.is_empty());
+    // With a starting point, the page says the link carries it too.
+    browser.open(&server.url(&format!("/selection?{SETTINGS}&depart=48.11010,-1.67960"))).await;
+    assert!(browser.text(".share-label + .hint").await.contains("contient aussi votre point de départ"));
     browser.close().await;
 
     let other = Browser::launch(Viewport::Phone).await;

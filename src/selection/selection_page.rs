@@ -295,6 +295,10 @@ fn Selection(
                 "Lien de partage"
                 <input class="share-link" type="text" readonly node_ref=share_field prop:value=move || share_link.get()/>
             </label>
+            // The link reopens the same view, starting point included: often the student's home.
+            {move || view_store.state.with(|s| s.origin.is_some()).then(|| view! {
+                <p class="hint no-print">"Ce lien contient aussi votre point de départ : ne le partagez qu'avec des personnes de confiance."</p>
+            })}
         })}
         <div role="status">{move || message.get().map(|m| view! { <p class="notice no-print">{m}</p> })}</div>
         <p role="status" class="copy-status no-print">{move || copied.get().map_or("", Copied::message)}</p>
