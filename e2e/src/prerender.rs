@@ -43,9 +43,10 @@ pub async fn explorer_first_screen(browser: &Browser, server: &StaticServer) -> 
 ///   fetched 3 s after the list: a copy taken later would show it);
 /// - ids and radio groups are prefixed, since the copy and the app share the page for a moment;
 /// - Leptos's placeholder comments go;
-/// - its fields and buttons are disabled: they do nothing before the app, and what is typed there
-///   would be lost (its links work: they load their page). Readable, headings and landmarks kept;
-///   `<main>` is marked busy.
+/// - its fields and buttons are disabled, as they would do nothing before the app, but for the
+///   starting point's field: what is typed there is carried over to the app's field
+///   (src/ui/shell_handover.rs). Its links work: they load their page. Readable, headings and
+///   landmarks kept; `<main>` is marked busy.
 const SNAPSHOT: &str = r##"
 const out = document.createElement('div');
 for (const node of document.body.children) {
@@ -82,7 +83,7 @@ const comments = document.createTreeWalker(out, NodeFilter.SHOW_COMMENT);
 const dropped = [];
 while (comments.nextNode()) dropped.push(comments.currentNode);
 dropped.forEach(c => c.remove());
-out.querySelectorAll('main input, main select, main textarea, main button').forEach(e => e.setAttribute('disabled', ''));
+out.querySelectorAll('main input:not(#coquille-depart), main select, main textarea, main button').forEach(e => e.setAttribute('disabled', ''));
 out.querySelectorAll('main').forEach(m => m.setAttribute('aria-busy', 'true'));
 // One offer per line: a new dataset or wording shows as a readable diff.
 return out.innerHTML.replaceAll('<li>', '\n<li>');

@@ -37,7 +37,7 @@ const COPY: &str = "const copy = document.querySelector('#coquille .coquille-exp
         rows: [...copy.querySelectorAll('.offer-item')].filter(shown).length,
         count: copy.querySelector('.list-count').textContent,
         depart: shown(copy.querySelector('input[type=text]')),
-        controls: [...copy.querySelectorAll('main input, main select, main button')].every(e => e.disabled),
+        controls: [...copy.querySelectorAll('main input, main select, main button')].every(e => e.disabled === (e.id !== 'coquille-depart')),
         frame: shown(document.querySelector('#coquille .coquille-generique main')),
         status: copy.querySelector('.load-state').textContent.trim(),
     };";
@@ -60,12 +60,14 @@ async fn on_a_phone_the_formations_show_before_the_app_then_the_app_takes_their_
         seen,
         json!({"rows": 50, "count": format!("{offers} formations en Ille-et-Vilaine"), "depart": true, "controls": true,
                "frame": false, "status": "Chargement de l'application…"}),
-        "the copy shows the journey form, the count and the first 50 formations, its controls disabled, the generic frame hidden"
+        "the copy shows the journey form, the count and the first 50 formations, its controls disabled but the \
+         starting point's field, the generic frame hidden"
     );
-    // Nothing can be typed into it; its links are the keyboard's stops (they load their page).
-    browser.script("document.querySelector('#coquille-depart').focus()").await;
-    let focused = browser.script("return document.activeElement === document.body").await;
-    assert_eq!(focused, json!(true), "a disabled field takes no focus");
+    // A starting point can be typed already; the mode buttons do nothing yet.
+    browser.click("#coquille-depart").await;
+    browser.client.active_element().await.expect("the copy's field").send_keys("vitré").await.expect("type");
+    let focused = browser.script("document.querySelector('#coquille .mode-button').focus(); return document.activeElement.id").await;
+    assert_eq!(focused, json!("coquille-depart"), "a disabled button takes no focus");
     browser.screenshot("first-screen-before-the-app-phone-390x844").await;
 
     // While the app downloads, a keyboard user goes down to the third formation's link (the list
@@ -96,10 +98,15 @@ async fn on_a_phone_the_formations_show_before_the_app_then_the_app_takes_their_
     let after = browser
         .script(
             "return {classes: document.documentElement.className, copies: document.querySelectorAll('[id^=coquille]').length,
-                     enabled: !document.querySelector('#depart').disabled}",
+                     enabled: !document.querySelector('#depart').disabled, typed: document.querySelector('#depart').value,
+                     suggestions: document.querySelectorAll('.suggestion').length}",
         )
         .await;
-    assert_eq!(after, json!({"classes": "", "copies": 0, "enabled": true}), "nothing of the copy is left");
+    assert_eq!(
+        after,
+        json!({"classes": "", "copies": 0, "enabled": true, "typed": "vitré", "suggestions": 0}),
+        "nothing of the copy is left but what was typed, and the user left that field: no suggestions open"
+    );
     browser.screenshot("first-screen-app-took-over-phone-390x844").await;
     browser.close().await;
 }
@@ -128,5 +135,41 @@ async fn the_copy_is_painted_only_where_it_is_true_and_says_so_when_the_app_cann
         browser.wait_for("#coquille .coquille-generique h1").await;
         assert_eq!(browser.script(copy_shown).await, json!([false, true]), "{path}: the generic frame, not the copy");
     }
+    browser.close().await;
+}
+
+/// Typing the starting point before the app has started: when it takes over, the text, the
+/// focus and the caret are in the app's field, and its suggestions follow what was typed.
+#[tokio::test]
+async fn a_starting_point_typed_before_the_app_is_carried_over_to_it() {
+    let server = server().await;
+    let browser = Browser::launch(Viewport::Phone).await;
+    browser.devtools("Network.enable", json!({})).await;
+    let throttle = |bytes_per_second: i64| {
+        json!({"offline": false, "latency": 40, "downloadThroughput": bytes_per_second, "uploadThroughput": -1})
+    };
+    browser.devtools("Network.emulateNetworkConditions", throttle(150_000)).await;
+    browser.open_before_app(&server.url("/")).await;
+    browser.click("#coquille-depart").await;
+    browser.client.active_element().await.expect("the copy's field").send_keys("vitr").await.expect("type");
+    assert_eq!(browser.script("return document.getElementById('coquille') !== null").await, json!(true), "typed before the app");
+    browser.devtools("Network.emulateNetworkConditions", throttle(-1)).await;
+    browser.wait_for_count("#coquille", 0).await;
+    let field = browser
+        .script(
+            "const f = document.activeElement;
+             return {id: f.id, value: f.value, caret: f.selectionStart}",
+        )
+        .await;
+    assert_eq!(field, json!({"id": "depart", "value": "vitr", "caret": 4}));
+    // The user goes on typing in the app's field, and picks the commune with the keyboard.
+    browser.client.active_element().await.expect("the app's field").send_keys("é").await.expect("type");
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !browser.text(".suggestions").await.contains("Vitré") {
+        assert!(tokio::time::Instant::now() < deadline, "the app suggests from what was typed");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    browser.client.active_element().await.expect("the app's field").send_keys("\u{E007}").await.expect("Enter");
+    browser.wait_for_url("the commune is the start", |url| url.query().is_some_and(|q| q.contains("depart=48.1"))).await;
     browser.close().await;
 }

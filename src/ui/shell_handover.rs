@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 
 use crate::source::AppData;
 
@@ -16,8 +16,11 @@ const SHELL: &str = "coquille";
 const COPY_PAINTED: &str = "coquille-accueil";
 /// Set on `<html>` while the copy covers the started app (style/main.css).
 const COPY_COVERS: &str = "coquille-recouvre";
-/// What the keyboard can reach in the copy: its links (its controls are disabled).
+/// What the keyboard can reach in the copy: its links (its controls are disabled, but one).
 const LINKS: &str = "a[href]";
+/// The starting point's field, the copy's one enabled control, and the app's.
+const COPY_ORIGIN_FIELD: &str = "coquille-depart";
+const ORIGIN_FIELD: &str = "depart";
 
 /// Before mounting the app: the frame goes, the copy covers where the app will draw.
 pub fn on_start() {
@@ -55,6 +58,7 @@ fn remove_copy() {
     }
     // The copy is the app's screen: the n-th link of one is the n-th link of the other.
     let focused = document.active_element().and_then(|focused| position_in(&shell, &focused));
+    let typed = typed_in_copy(&document);
     shell.remove();
     if let Some(root) = document.document_element() {
         let _ = root.class_list().remove_2(COPY_PAINTED, COPY_COVERS);
@@ -62,6 +66,44 @@ fn remove_copy() {
     let link = focused.and_then(|n| document.query_selector_all(LINKS).ok()?.item(n));
     if let Some(link) = link.and_then(|link| link.dyn_into::<HtmlElement>().ok()) {
         let _ = link.focus();
+    }
+    if let Some((text, still_typing)) = typed {
+        carry_over(&document, &text, still_typing);
+    }
+}
+
+/// What was typed in the copy's starting-point field (the one field it leaves enabled), and
+/// whether the user is still in it.
+fn typed_in_copy(document: &Document) -> Option<(String, bool)> {
+    let field = document.get_element_by_id(COPY_ORIGIN_FIELD)?.dyn_into::<HtmlInputElement>().ok()?;
+    let text = field.value();
+    let focused = document.active_element().is_some_and(|active| active.is_same_node(Some(&field)));
+    (!text.trim().is_empty()).then_some((text, focused))
+}
+
+/// Puts `text` in the app's field as if typed there, so that its suggestions follow; the
+/// field keeps the focus and the caret if the user is still typing, and its list stays
+/// closed otherwise.
+fn carry_over(document: &Document, text: &str, still_typing: bool) {
+    let Some(field) = document.get_element_by_id(ORIGIN_FIELD).and_then(|f| f.dyn_into::<HtmlInputElement>().ok()) else { return };
+    field.set_value(text);
+    if still_typing {
+        let _ = field.focus();
+        let end = text.encode_utf16().count() as u32;
+        let _ = field.set_selection_range(end, end);
+    }
+    if let Ok(input) = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    }) {
+        let _ = field.dispatch_event(&input);
+    }
+    if !still_typing {
+        // The field's own « left » handler closes the suggestions the text just opened.
+        if let Ok(blur) = web_sys::FocusEvent::new("blur") {
+            let _ = field.dispatch_event(&blur);
+        }
     }
 }
 
