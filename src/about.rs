@@ -81,7 +81,7 @@ fn SourceItem(source: Source) -> impl IntoView {
                 <dd><code>{source.file}</code></dd>
             </dl>
             {source.url.map(|url| view! {
-                <a href=url rel="noopener" target="_blank">"Voir le jeu de données d'origine"<span class="visually-hidden">" (nouvelle fenêtre)"</span></a>
+                <a class="line-link" href=url rel="noopener" target="_blank">"Voir le jeu de données d'origine"<span class="visually-hidden">" (nouvelle fenêtre)"</span></a>
             })}
         </li>
     }

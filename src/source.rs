@@ -76,6 +76,11 @@ impl DataSource {
     }
 }
 
+/// A source of the transport network (timetables, metro, streets): the builder names them so.
+pub fn is_network_source(id: &str) -> bool {
+    ["gtfs", "metro", "osm"].iter().any(|prefix| id.starts_with(prefix))
+}
+
 /// A loaded dataset with what filtering needs, built once per load.
 #[derive(Debug, Clone)]
 pub struct Loaded {

@@ -121,6 +121,8 @@ async fn by_bike_from_her_position_she_opens_a_card_and_shares_the_same_view() {
 
     // The card says how long the trip from the student's position takes, by bike.
     wait_for_text(&browser, ".card-sheet .trip-time", "min · à vélo").await;
+    // Where that time comes from is among the card's sources.
+    wait_for_text(&browser, ".card-sheet .card-sources", "Rues nommées de Rennes (OpenStreetMap)").await;
     browser.script("document.querySelector('.card-sheet #trajet').scrollIntoView({block: 'center'})").await;
     browser.screenshot("student-phone-4-sheet-trip").await;
     browser.script("document.querySelector('.sheet-body').scrollTop = 0").await;

@@ -87,6 +87,16 @@ pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
         .collect();
     let no_prospects = has_no_prospects(&dataset, &offer);
     let sources = card_sources(&dataset, &offer);
+    // The trip's time, when the card shows one, comes from the network's timetables and streets.
+    let (data, view_store) = (expect_context::<AppData>(), expect_context::<ViewStore>());
+    let network_sources = move || {
+        let trip_shown = view_store.state.with(|s| s.origin.is_some());
+        let provenance = data.provenance.get().and_then(Result::ok).filter(|_| trip_shown);
+        let ids: Vec<String> = provenance.map_or_else(Vec::new, |p| {
+            p.sources.iter().filter(|s| crate::source::is_network_source(&s.id)).map(|s| s.id.clone()).collect()
+        });
+        ids.into_iter().map(|id| view! { <li><SourceLink id=id/></li> }).collect_view()
+    };
     let access = offer.access.clone();
     let pressure_level = access.pressure_level().map(|level| level.label());
 
@@ -94,7 +104,10 @@ pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
         <header class="card-header">
             <p class="card-kicker">{programme.diploma.label()} " · " {offer.route.label()} " · " {offer.entry.label()}</p>
             <h1 id=CARD_TITLE_ID tabindex="-1">{dataset.offer_title(&offer)}</h1>
-            {school.as_ref().map(|s| view! { <p class="card-school">{s.name.clone()} " — " {s.address.commune.clone()}</p> })}
+            {school.as_ref().map(|s| {
+                let commune = (!s.address.commune.trim().is_empty()).then(|| format!(" — {}", s.address.commune));
+                view! { <p class="card-school">{s.name.clone()} {commune}</p> }
+            })}
             {no_prospects.then(|| view! {
                 <p class="warning" role="note">
                     "Peu de débouchés : dans la région, moins de 30\u{202f}% des sortants sont en emploi et moins de 50\u{202f}% poursuivent des études six mois après."
@@ -127,7 +140,7 @@ pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
             </dl>
             <Description figure=programme.description.clone()/>
             {programme.onisep_url.clone().map(|url| view! {
-                <p><a href=url rel="noopener" target="_blank">"Fiche Onisep de la formation"<span class="visually-hidden">" (nouvelle fenêtre)"</span></a></p>
+                <p><a class="line-link" href=url rel="noopener" target="_blank">"Fiche Onisep de la formation"<span class="visually-hidden">" (nouvelle fenêtre)"</span></a></p>
             })}
         </section>
 
@@ -163,7 +176,10 @@ pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
         <WishButtons offer_id=offer.id.clone()/>
         <section aria-labelledby="sources-fiche">
             <h2 id="sources-fiche">"Sources de cette fiche"</h2>
-            <ul class="card-sources">{sources.into_iter().map(|id| view! { <li><SourceLink id=id/></li> }).collect_view()}</ul>
+            <ul class="card-sources">
+                {network_sources}
+                {sources.into_iter().map(|id| view! { <li><SourceLink id=id/></li> }).collect_view()}
+            </ul>
         </section>
     }
     .into_any()
@@ -321,7 +337,12 @@ fn JobsView(jobs: Vec<Job>) -> impl IntoView {
                     view! {
                         <li>
                             {match job.url {
-                                Some(url) => view! { <a href=url rel="noopener" target="_blank">{job.label}</a> }.into_any(),
+                                Some(url) => view! {
+                                    <a class="line-link" href=url rel="noopener" target="_blank">
+                                        {job.label}<span class="visually-hidden">" (nouvelle fenêtre)"</span>
+                                    </a>
+                                }
+                                .into_any(),
                                 None => view! { <span>{job.label}</span> }.into_any(),
                             }}
                             " "<span class="figure-origin">"ROME " {job.rome}</span>
@@ -338,7 +359,9 @@ fn JobsView(jobs: Vec<Job>) -> impl IntoView {
 
 #[component]
 fn SchoolView(school: School) -> impl IntoView {
-    let address = format!("{}, {} {}", school.address.street, school.address.postcode, school.address.commune);
+    // An API may leave parts out: only those given are written, and none at all says so.
+    let town = format!("{} {}", school.address.postcode, school.address.commune).trim().to_string();
+    let address = [school.address.street.trim(), town.as_str()].into_iter().filter(|part| !part.is_empty()).collect::<Vec<_>>().join(", ");
     let boarding = match school.boarding {
         Some(true) => "Oui",
         Some(false) => "Non",
@@ -350,14 +373,23 @@ fn SchoolView(school: School) -> impl IntoView {
             <dl class="figures">
                 <div class="figure-row"><dt>"Nom"</dt><dd>{school.name.clone()}</dd></div>
                 <div class="figure-row"><dt>"Type"</dt><dd>{school.kind.label()} " · " {school.sector.label()}</dd></div>
-                <div class="figure-row"><dt>"Adresse"</dt><dd>{address}</dd></div>
+                <div class="figure-row"><dt>"Adresse"</dt><dd>{if address.is_empty() {
+                    view! { <span class="figure-missing">"Non disponible"</span> }.into_any()
+                } else {
+                    view! { <span>{address}</span> }.into_any()
+                }}</dd></div>
                 <div class="figure-row"><dt>"Internat"</dt><dd>{boarding}</dd></div>
                 <div class="figure-row">
                     <dt>"Site web"</dt>
                     <dd>{match school.website.clone() {
                         Some(url) => {
                             let text = url.clone();
-                            view! { <a href=url rel="noopener" target="_blank">{text}</a> }.into_any()
+                            view! {
+                                <a class="line-link" href=url rel="noopener" target="_blank">
+                                    {text}<span class="visually-hidden">" (nouvelle fenêtre)"</span>
+                                </a>
+                            }
+                            .into_any()
                         }
                         None => view! { <span class="figure-missing">"Non disponible"</span> }.into_any(),
                     }}</dd>

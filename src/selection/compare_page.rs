@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use proxipro_model::Dataset;
+use proxipro_model::{Dataset, Figure, Offer, Outcomes};
 
 use crate::state::view::ViewStore;
 use crate::offers::has_no_prospects;
@@ -70,17 +70,17 @@ fn comparison(dataset: &Dataset, partial: bool, ids: &[String]) -> impl IntoView
         return view! { {gone} <p>{text}</p> }.into_any();
     }
     let missing = || "non disponible".to_string();
-    type Row<'a> = (&'static str, Box<dyn Fn(&proxipro_model::Offer) -> String + 'a>);
+    type Row<'a> = (&'static str, Box<dyn Fn(&Offer) -> String + 'a>);
     let rows: Vec<Row> = vec![
         ("Établissement", Box::new(|o| dataset.school(&o.uai).map_or_else(missing, |s| s.name.clone()))),
         ("Commune", Box::new(|o| dataset.school(&o.uai).map_or_else(missing, |s| s.address.commune.clone()))),
         ("Voie", Box::new(|o| o.route.label().to_string())),
         ("Durée", Box::new(|o| crate::offers::duration(dataset, o).unwrap_or_else(missing))),
-        ("Places", Box::new(|o| with_year(&o.access.capacity))),
-        ("Vœux de rang 1", Box::new(|o| with_year(&o.access.first_wishes))),
-        ("Taux de pression", Box::new(|o| o.access.pressure.get().map_or_else(missing, |v| decimal(v, 2)))),
-        ("Emploi à 6 mois (région)", Box::new(|o| headline(dataset.headline_rate(o, |x| x.employment.get())))),
-        ("Poursuite d'études (région)", Box::new(|o| headline(dataset.headline_rate(o, |x| x.further_study.get())))),
+        ("Places", Box::new(|o| with_year(&o.access.capacity, |v| v.to_string()))),
+        ("Vœux de rang 1", Box::new(|o| with_year(&o.access.first_wishes, |v| v.to_string()))),
+        ("Taux de pression", Box::new(|o| with_year(&o.access.pressure, |v| decimal(v, 2)))),
+        ("Emploi à 6 mois (région)", Box::new(|o| rate_with_year(dataset, o, |x| &x.employment))),
+        ("Poursuite d'études (région)", Box::new(|o| rate_with_year(dataset, o, |x| &x.further_study))),
         ("Internat", Box::new(|o| match dataset.school(&o.uai).and_then(|s| s.boarding) {
             Some(true) => "oui".into(),
             Some(false) => "non".into(),
@@ -126,10 +126,21 @@ fn comparison(dataset: &Dataset, partial: bool, ids: &[String]) -> impl IntoView
 
 
 /// `30 (2022)`: the year travels with the figure (Affelnet 2022 here, the API's own year there).
-fn with_year(figure: &proxipro_model::Figure<u32>) -> String {
+/// A figure and its year, as the card gives them: on paper the table is all the family has.
+fn with_year<T: Copy>(figure: &Figure<T>, show: impl Fn(T) -> String) -> String {
     match (figure.get(), figure.year.is_empty()) {
-        (Some(value), false) => format!("{value} ({})", figure.year),
-        (Some(value), true) => value.to_string(),
+        (Some(value), false) => format!("{} ({})", show(value), figure.year),
+        (Some(value), true) => show(value),
         (None, _) => "non disponible".into(),
+    }
+}
+
+/// The offer's headline rate with the year of the figures it was taken from.
+fn rate_with_year(dataset: &Dataset, offer: &Offer, rate: impl Fn(&Outcomes) -> &Figure<f32>) -> String {
+    let text = headline(dataset.headline_rate(offer, |o| rate(o).get()));
+    let year = dataset.outcomes_of(offer).into_iter().map(|(_, o)| rate(o)).find(|f| f.get().is_some()).map(|f| f.year.clone());
+    match year.filter(|year| !year.is_empty()) {
+        Some(year) => format!("{text} ({year})"),
+        None => text,
     }
 }

@@ -139,8 +139,7 @@ impl FuturProApi {
         ));
         // The network and places are ours: keep their sources on the page.
         let ours = local.sources.into_iter().filter(|source| {
-            ["annuaire", "communes"].contains(&source.id.as_str())
-                || ["gtfs", "metro", "osm"].iter().any(|prefix| source.id.starts_with(prefix))
+            ["annuaire", "communes"].contains(&source.id.as_str()) || super::is_network_source(&source.id)
         });
         provenance.sources.extend(ours);
         Ok(provenance)

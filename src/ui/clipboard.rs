@@ -24,6 +24,9 @@ impl Copied {
 
 /// Copies `text` (also shown in `field`) and sets `copied` to the outcome.
 pub fn copy_link(text: &str, field: NodeRef<html::Input>, copied: RwSignal<Option<Copied>>) {
+    // Emptied first: a second copy writes the same words again, which screen readers announce
+    // only as a change.
+    copied.set(None);
     // Over plain http `navigator.clipboard` is undefined, not an error to catch.
     let clipboard = web_sys::window()
         .map(|w| w.navigator())

@@ -159,12 +159,20 @@ fn school(etablissement: &Etablissement) -> Result<School, String> {
         position: LatLon { lat, lon },
         boarding: etablissement.has_formation_with_hebergement,
         // Futur Pro falls back to an Onisep page when a school has no site: that is not the school's site.
-        website: etablissement.url.clone().filter(|url| !url.starts_with("https://www.onisep.fr/")),
+        website: web_link(&etablissement.url).filter(|url| !url.starts_with("https://www.onisep.fr/")),
         onisep_id: etablissement.onisep_id.clone(),
         open_days: open_days(etablissement),
         outcomes: None,
         source: SOURCE_SCHOOLS.into(),
     })
+}
+
+/// A web address as a link may carry it: `http(s)://` only. Any server can be set as the API in a
+/// shared address (`?api=`), and a `javascript:` one would run in the app's page when clicked.
+fn web_link(url: &Option<String>) -> Option<String> {
+    let url = url.as_deref()?.trim();
+    let scheme = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    (scheme.starts_with("https://") || scheme.starts_with("http://")).then(|| url.to_string())
 }
 
 fn open_days(etablissement: &Etablissement) -> Figure<Vec<String>> {
@@ -269,7 +277,7 @@ fn job(metier: &crate::wire::Metier) -> Job {
         green: metier.transition_ecologique,
         digital: metier.transition_numerique,
         shortage: Figure::unavailable("aucune source sur les métiers en tension dans les données utilisées"),
-        url: metier.france_travail_link.clone().or_else(|| metier.onisep_link.clone()),
+        url: web_link(&metier.france_travail_link).or_else(|| web_link(&metier.onisep_link)),
     }
 }
 

@@ -88,6 +88,24 @@ fn a_missing_detail_shows_its_reason_on_every_figure_and_keeps_the_offer() {
 }
 
 #[test]
+fn only_web_addresses_become_links() {
+    let item = all_items().remove(0);
+    let mut detail = detail_of(&item);
+    detail.etablissement.url = Some("javascript:alert(document.cookie)".into());
+    for metier in &mut detail.formation.metier {
+        metier.france_travail_link = Some(" JavaScript:alert(1)".into());
+        metier.onisep_link = Some("HTTPS://www.onisep.fr/metier".into());
+    }
+    let mut builder = DatasetBuilder::new(region());
+    builder.add(&item, Ok(&detail));
+    let dataset = builder.finish().dataset;
+    assert_eq!(dataset.schools[0].website, None, "a javascript: site is no link");
+    let jobs: Vec<_> = dataset.programmes.iter().flat_map(|p| &p.jobs).collect();
+    assert!(!jobs.is_empty());
+    assert!(jobs.iter().all(|job| job.url.as_deref() == Some("HTTPS://www.onisep.fr/metier")), "{jobs:?}");
+}
+
+#[test]
 fn a_neighbouring_region_s_rates_are_not_shown_as_this_region_s() {
     let item = all_items().remove(0);
     let mut detail = detail_of(&item);
