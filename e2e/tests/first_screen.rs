@@ -2,7 +2,7 @@
 //! screen in index.html (see `proxipro_e2e::prerender`), then the app taking its place.
 
 use proxipro_e2e::prerender::{explorer_first_screen, fragment_path};
-use proxipro_e2e::{dataset, dist_dir, Browser, ServerOptions, StaticServer, Viewport};
+use proxipro_e2e::{dataset, dist_dir, Browser, ServerOptions, StaticServer, Viewport, TEST_GEOCODER};
 use serde_json::json;
 
 async fn server() -> StaticServer {
@@ -53,7 +53,7 @@ async fn on_a_phone_the_formations_show_before_the_app_then_the_app_takes_their_
         json!({"offline": false, "latency": 40, "downloadThroughput": bytes_per_second, "uploadThroughput": -1})
     };
     browser.devtools("Network.emulateNetworkConditions", network(150_000)).await;
-    browser.open_before_app(&server.url("/")).await;
+    browser.open_before_app(&server.url(&format!("/?geocodeur={TEST_GEOCODER}"))).await;
     browser.wait_for("#coquille .offer-item").await;
     let seen = browser.script(COPY).await;
     assert_eq!(
@@ -83,7 +83,7 @@ async fn on_a_phone_the_formations_show_before_the_app_then_the_app_takes_their_
                  if (document.getElementById('coquille')) return;
                  const panel = document.getElementById('vue-liste');
                  window.handover = {rows: panel ? panel.querySelectorAll('.offer-item').length : 0, scrolled: panel ? panel.scrollTop : -1,
-                                    focus: panel && panel.contains(document.activeElement) ? document.activeElement.getAttribute('href') : null};
+                                    focus: panel && panel.contains(document.activeElement) ? document.activeElement.pathname : null};
                  observer.disconnect();
              }).observe(document.body, {childList: true});",
         )
@@ -94,7 +94,7 @@ async fn on_a_phone_the_formations_show_before_the_app_then_the_app_takes_their_
         .await;
     assert_eq!(handover["rows"], json!(50), "the app's list was drawn when the copy went: {handover}");
     assert_eq!(handover["scrolled"], scrolled, "the app's list is scrolled as the copy was: {handover}");
-    assert_eq!(handover["focus"], third, "the focus moved to the app's same link: {handover}");
+    assert_eq!(handover["focus"], third, "the focus moved to the app's same link (whose address also carries the settings): {handover}");
     let after = browser
         .script(
             "return {classes: document.documentElement.className, copies: document.querySelectorAll('[id^=coquille]').length,
@@ -149,7 +149,7 @@ async fn a_starting_point_typed_before_the_app_is_carried_over_to_it() {
         json!({"offline": false, "latency": 40, "downloadThroughput": bytes_per_second, "uploadThroughput": -1})
     };
     browser.devtools("Network.emulateNetworkConditions", throttle(150_000)).await;
-    browser.open_before_app(&server.url("/")).await;
+    browser.open_before_app(&server.url(&format!("/?geocodeur={TEST_GEOCODER}"))).await;
     browser.click("#coquille-depart").await;
     browser.client.active_element().await.expect("the copy's field").send_keys("vitr").await.expect("type");
     assert_eq!(browser.script("return document.getElementById('coquille') !== null").await, json!(true), "typed before the app");

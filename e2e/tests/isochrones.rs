@@ -225,7 +225,7 @@ async fn an_empty_list_offers_what_would_fill_it() {
     let offered = browser.script("return [...document.querySelectorAll('.empty-help button')].map(b => b.textContent)").await;
     assert_eq!(
         offered,
-        serde_json::json!(["Allonger le trajet à 20 min", "Voir les établissements avec internat, même plus loin"]),
+        serde_json::json!(["Porter le temps de trajet maximal à 20 min", "Voir les établissements avec internat, même plus loin"]),
         "no filter is on: no reset is offered"
     );
     browser.script("document.querySelector('.empty-help').scrollIntoView({block: 'center'})").await;

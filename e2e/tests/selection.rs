@@ -113,6 +113,16 @@ async fn an_adviser_filters_builds_a_selection_compares_and_shares_it() {
     browser.click(".selection-actions a.button").await;
     browser.wait_for_count(".compare-table thead th", 3).await;
     assert!(browser.text(".compare-table").await.contains("Taux de pression"));
+    // On paper the table is all the family has: each figure says its year, or that it is missing.
+    let undated = browser
+        .script(
+            "return [...document.querySelectorAll('.compare-table tbody tr')]
+                 .filter(tr => /^(Places|Vœux|Taux de pression|Emploi|Poursuite)/.test(tr.querySelector('th').textContent))
+                 .flatMap(tr => [...tr.querySelectorAll('td')].map(td => td.textContent))
+                 .filter(text => text !== 'non disponible' && !/\\(\\d{4}(-\\d{4})?\\)$/.test(text))",
+        )
+        .await;
+    assert_eq!(undated, serde_json::json!([]), "figures without a year");
     browser.screenshot("adviser-compare").await;
 
     // The share link carries the selection to another device (a fresh browser profile).
@@ -200,6 +210,11 @@ async fn a_wish_added_in_another_tab_survives_an_edit_in_this_one() {
              select.dispatchEvent(new Event('change', {bubbles: true}));",
         )
         .await;
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    while browser.script("return Object.values(localStorage).some(saved => saved.includes('ambitieux'))").await != serde_json::json!(true) {
+        assert!(tokio::time::Instant::now() < deadline, "the change is saved");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
     browser.reload().await;
     browser.wait_for_count(".wish", 2).await;
     let ambitions = browser.script("return [...document.querySelectorAll('.wish .wish-ambition')].map(s => s.value)").await;

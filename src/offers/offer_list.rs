@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use proxipro_explore::filters::{Filters, Visible};
+use proxipro_explore::filters::{shown_minutes, Filters, Visible};
 use proxipro_explore::url_state::BUDGET_RANGE;
 use proxipro_explore::ViewState;
 use proxipro_model::{Dataset, Offer};
@@ -187,41 +187,60 @@ pub fn OfferList(
             {items}
         </ul>
         {more}
-        {move || (visible.with(Vec::is_empty) && !waiting.get()).then(|| ways_to_more(store))}
+        {ways_to_more(store, visible, school, travel, waiting)}
     }
 }
 
 /// Under an empty list, the changes that would fill it: a longer trip, boarding schools
-/// farther away, no filters. Only those that apply are offered.
-fn ways_to_more(store: ViewStore) -> impl IntoView {
-    let (origin, budget, boarding, filtered) =
-        store.state.with(|s| (s.origin.is_some(), s.budget, s.filters.boarding, s.filters != Filters::default()));
-    let longer = (origin && budget < *BUDGET_RANGE.end()).then(|| (budget + 15).min(*BUDGET_RANGE.end()));
-    let offers = longer.is_some() || (origin && !boarding) || filtered;
-    offers.then(|| {
-        view! {
-            <div class="empty-help">
-                <p>"Pour en voir davantage :"</p>
-                <ul>
-                    {longer.map(|minutes| view! {
-                        <li><button type="button" class="button button-secondary" on:click=move |_| store.update(|s| s.budget = minutes)>
-                            {format!("Allonger le trajet à {minutes} min")}
-                        </button></li>
-                    })}
-                    {(origin && !boarding).then(|| view! {
-                        <li><button type="button" class="button button-secondary" on:click=move |_| store.update(|s| s.filters.boarding = true)>
-                            "Voir les établissements avec internat, même plus loin"
-                        </button></li>
-                    })}
-                    {filtered.then(|| view! {
-                        <li><button type="button" class="button button-secondary" on:click=move |_| store.update(|s| s.filters = Filters::default())>
-                            "Retirer tous les filtres"
-                        </button></li>
-                    })}
-                </ul>
-            </div>
+/// farther away, no filters; only those that apply. None under one school picked on the map
+/// (the header offers all of them again).
+fn ways_to_more(
+    store: ViewStore,
+    visible: Signal<Vec<Visible>>,
+    school: Signal<Option<String>>,
+    travel: Signal<HashMap<String, Reached>>,
+    waiting: Signal<bool>,
+) -> impl IntoView {
+    // Built again only when what it offers changes, not at every change of the view.
+    let offers = Memo::new(move |_| {
+        if !visible.with(Vec::is_empty) || waiting.get() || school.with(Option::is_some) {
+            return None;
         }
-    })
+        // Times are known (a network to compute them): a longer trip or boarding can help.
+        let timed = !travel.with(HashMap::is_empty);
+        let (budget, boarding, filtered) = store.state.with(|s| (s.budget, s.filters.boarding, s.filters.any()));
+        let longer = (timed && budget < *BUDGET_RANGE.end()).then(|| (budget + 15).min(*BUDGET_RANGE.end()));
+        let boarding = timed && !boarding;
+        (longer.is_some() || boarding || filtered).then_some((longer, boarding, filtered))
+    });
+    // The button pressed goes with the block it was in: the focus goes to what replaces it.
+    let then_focus = || focus_first_shown(vec![".offer-list > li:first-child > a".into(), ".empty-help button".into()]);
+    move || {
+        offers.get().map(|(longer, boarding, filtered)| {
+            view! {
+                <div class="empty-help">
+                    <p>"Pour en voir davantage :"</p>
+                    <ul>
+                        {longer.map(|minutes| view! {
+                            <li><button type="button" class="button button-secondary" on:click=move |_| { store.update(|s| s.budget = minutes); then_focus(); }>
+                                {format!("Porter le temps de trajet maximal à {minutes} min")}
+                            </button></li>
+                        })}
+                        {boarding.then(|| view! {
+                            <li><button type="button" class="button button-secondary" on:click=move |_| { store.update(|s| s.filters.boarding = true); then_focus(); }>
+                                "Voir les établissements avec internat, même plus loin"
+                            </button></li>
+                        })}
+                        {filtered.then(|| view! {
+                            <li><button type="button" class="button button-secondary" on:click=move |_| { store.update(|s| s.filters = Filters::default()); then_focus(); }>
+                                "Retirer tous les filtres"
+                            </button></li>
+                        })}
+                    </ul>
+                </div>
+            }
+        })
+    }
 }
 
 /// "≈ 27 min · ligne C4 + 6 min à pied", or why the school shows beyond the budget.
@@ -229,12 +248,12 @@ fn trip_line(reached: Option<&Reached>, beyond_budget: bool, budget: u32) -> Opt
     match (reached, beyond_budget) {
         (_, true) => Some((
             match reached {
-                Some(r) => format!("Internat · ≈ {} min, au-delà de {budget} min", r.minutes.round()),
+                Some(r) => format!("Internat · ≈ {} min, au-delà de {budget} min", shown_minutes(r.minutes)),
                 None => format!("Internat · au-delà de {budget} min"),
             },
             true,
         )),
-        (Some(r), false) => Some((format!("≈ {} min · {}", r.minutes.round(), r.how), false)),
+        (Some(r), false) => Some((format!("≈ {} min · {}", shown_minutes(r.minutes), r.how), false)),
         (None, false) => None,
     }
 }

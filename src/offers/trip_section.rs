@@ -2,6 +2,7 @@
 //! mode, time and budget (a card's link carries them).
 
 use leptos::prelude::*;
+use proxipro_explore::filters::shown_minutes;
 use proxipro_explore::url_state::Mode;
 
 use crate::journey;
@@ -49,16 +50,20 @@ pub fn TripSection(uai: String) -> impl IntoView {
             }
             Some(Ok(Some(_))) => {}
         }
+        let Some(Ok(Some(routing))) = data.routing.get() else { return ().into_any() };
         let state = store.state.get_untracked();
         let reached = journeys.journey.with(|journey| journey.as_ref().and_then(|journey| journey.schools.get(&uai).cloned()));
-        // The timetable's terms, for public transport only ("à pied", "à vélo" are in the trip line).
-        let timetable = (state.mode == Mode::Transit).then(|| format!("Trajet {}", journey::trip_terms(&state)));
+        // The timetable's terms and which timetable, for public transport only ("à pied", "à vélo" are in the trip line).
+        let timetable = (state.mode == Mode::Transit).then(|| {
+            format!("Trajet {}, horaires {} du {}.", journey::trip_terms(&state), routing.info.operator, routing.info.timetable_day)
+        });
         match reached {
             Some(reached) => {
-                let beyond = (reached.minutes.round() as u32 > state.budget)
+                let minutes = shown_minutes(reached.minutes);
+                let beyond = (minutes > state.budget)
                     .then(|| format!("Au-delà de votre temps de trajet maximal ({} min).", state.budget));
                 view! {
-                    <p class="trip-time">{format!("≈ {} min · {}", reached.minutes.round(), reached.how)}</p>
+                    <p class="trip-time">{format!("≈ {minutes} min · {}", reached.how)}</p>
                     {timetable.map(|text| view! { <p class="figure-origin">{text}</p> })}
                     {beyond.map(|text| view! { <p class="hint">{text}</p> })}
                 }

@@ -320,9 +320,9 @@ type Clear = fn(&mut Filters);
 
 fn active(filters: &Filters, school_name: impl Fn(&str) -> Option<String>) -> Vec<(String, Clear)> {
     let mut chips: Vec<(String, Clear)> = Vec::new();
-    // Spaces alone filter nothing (the text is trimmed when it is read), so they make no chip.
+    // Spaces or punctuation alone filter nothing (no word to search for), so they make no chip.
     let text = filters.text.trim();
-    if !text.is_empty() {
+    if !proxipro_explore::search::query_words(text).is_empty() {
         chips.push((format!("« {text} »"), |f| f.text.clear()));
     }
     if !filters.diplomas.is_empty() {

@@ -120,7 +120,8 @@ pub fn OriginPicker() -> impl IntoView {
                     let answer = get_text_within(&url, GEOCODER_LIMITS)
                         .await
                         .map_err(|error| match error {
-                            LoadError::Status { status: 400..=499, .. } => "Le service d'adresses n'a pas compris cette saisie",
+                            // What the service says of the query itself; 403, 404 or 429 are about the service.
+                            LoadError::Status { status: 400 | 413 | 414 | 422, .. } => "Le service d'adresses n'a pas compris cette saisie",
                             _ => "Service d'adresses injoignable",
                         })
                         .and_then(|fetched| serde_json::from_str::<GeocoderAnswer>(&fetched.body).map_err(|_| "Réponse illisible du service d'adresses"));

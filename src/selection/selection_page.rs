@@ -124,7 +124,7 @@ fn Selection(
                     let trip = journeys.journey.with(|journey| {
                         let journey = journey.as_ref()?;
                         Some(match journey.schools.get(&offer.uai) {
-                            Some(reached) => format!("Trajet : ≈ {} min · {}", reached.minutes.round(), reached.how),
+                            Some(reached) => format!("Trajet : ≈ {} min · {}", proxipro_explore::filters::shown_minutes(reached.minutes), reached.how),
                             None => format!("Trajet : plus de {} min", crate::journey::LONGEST_MINUTES),
                         })
                     });
@@ -296,7 +296,7 @@ fn Selection(
                 <input class="share-link" type="text" readonly node_ref=share_field prop:value=move || share_link.get()/>
             </label>
             // The link reopens the same view, starting point included: often the student's home.
-            {move || view_store.state.with(|s| s.origin.is_some()).then(|| view! {
+            {move || share_link.with(|link| link.contains("depart=")).then(|| view! {
                 <p class="hint no-print">"Ce lien contient aussi votre point de départ : ne le partagez qu'avec des personnes de confiance."</p>
             })}
         })}

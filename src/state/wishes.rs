@@ -114,6 +114,9 @@ impl WishStore {
             }
         } else if changed == format!("{key}{REPLACED_SUFFIX}") {
             let replaced = event.new_value().map(|text| WishList::from_storage(&text).0).filter(|list| !list.wishes.is_empty());
+            if replaced.is_some() {
+                self.notice.set(Some("Une sélection reçue par lien dans un autre onglet a remplacé la vôtre.".into()));
+            }
             self.replaced.set(replaced);
         }
     }

@@ -59,38 +59,49 @@ fn remove_copy() {
     // The copy is the app's screen: the n-th link of one is the n-th link of the other.
     let focused = document.active_element().and_then(|focused| position_in(&shell, &focused));
     let typed = typed_in_copy(&document);
-    shell.remove();
     if let Some(root) = document.document_element() {
         let _ = root.class_list().remove_2(COPY_PAINTED, COPY_COVERS);
     }
+    // Before the copy goes: focus moved from its field to the app's keeps a phone's keyboard
+    // open, where a removed field would close it.
+    if let Some(typed) = typed {
+        carry_over(&document, &typed);
+    }
+    shell.remove();
     let link = focused.and_then(|n| document.query_selector_all(LINKS).ok()?.item(n));
     if let Some(link) = link.and_then(|link| link.dyn_into::<HtmlElement>().ok()) {
         let _ = link.focus();
     }
-    if let Some((text, still_typing)) = typed {
-        carry_over(&document, &text, still_typing);
-    }
 }
 
-/// What was typed in the copy's starting-point field (the one field it leaves enabled), and
-/// whether the user is still in it.
-fn typed_in_copy(document: &Document) -> Option<(String, bool)> {
+/// What was typed in the copy's starting-point field (the one field it leaves enabled).
+struct Typed {
+    text: String,
+    /// The caret or selection, when the user is still in the field.
+    still_typing: Option<(u32, u32)>,
+}
+
+fn typed_in_copy(document: &Document) -> Option<Typed> {
     let field = document.get_element_by_id(COPY_ORIGIN_FIELD)?.dyn_into::<HtmlInputElement>().ok()?;
     let text = field.value();
     let focused = document.active_element().is_some_and(|active| active.is_same_node(Some(&field)));
-    (!text.trim().is_empty()).then_some((text, focused))
+    let still_typing = focused.then(|| {
+        let end = text.encode_utf16().count() as u32;
+        let start = field.selection_start().ok().flatten().unwrap_or(end);
+        (start, field.selection_end().ok().flatten().unwrap_or(start))
+    });
+    (!text.trim().is_empty()).then_some(Typed { text, still_typing })
 }
 
-/// Puts `text` in the app's field as if typed there, so that its suggestions follow; the
-/// field keeps the focus and the caret if the user is still typing, and its list stays
+/// Puts the text in the app's field as if typed there, so that its suggestions follow; the
+/// field takes the focus and the caret if the user is still typing, and its list stays
 /// closed otherwise.
-fn carry_over(document: &Document, text: &str, still_typing: bool) {
+fn carry_over(document: &Document, typed: &Typed) {
     let Some(field) = document.get_element_by_id(ORIGIN_FIELD).and_then(|f| f.dyn_into::<HtmlInputElement>().ok()) else { return };
-    field.set_value(text);
-    if still_typing {
+    field.set_value(&typed.text);
+    if let Some((start, end)) = typed.still_typing {
         let _ = field.focus();
-        let end = text.encode_utf16().count() as u32;
-        let _ = field.set_selection_range(end, end);
+        let _ = field.set_selection_range(start, end);
     }
     if let Ok(input) = web_sys::Event::new_with_event_init_dict("input", &{
         let init = web_sys::EventInit::new();
@@ -99,7 +110,7 @@ fn carry_over(document: &Document, text: &str, still_typing: bool) {
     }) {
         let _ = field.dispatch_event(&input);
     }
-    if !still_typing {
+    if typed.still_typing.is_none() {
         // The field's own « left » handler closes the suggestions the text just opened.
         if let Ok(blur) = web_sys::FocusEvent::new("blur") {
             let _ = field.dispatch_event(&blur);

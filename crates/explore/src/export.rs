@@ -17,7 +17,8 @@ pub struct TripTimes<'a> {
 
 /// Semicolon-separated with a byte-order mark, as French spreadsheets expect. Figures are
 /// rounded as on screen; a missing one says so rather than leaving an empty cell.
-/// `trips` is `None` when no starting point was chosen: the time column stays empty then.
+/// `trips` is `None` when no trip time is known (no starting point, or no network to compute
+/// them): the time column stays empty then.
 pub fn csv(dataset: &Dataset, list: &WishList, trips: Option<TripTimes>) -> String {
     let mut out = String::from("\u{feff}rang;ambition;formation;diplôme;voie;établissement;commune;UAI;places;vœux de rang 1;taux de pression;taux d'emploi à 6 mois (région, %);poursuite d'études (région, %);temps de trajet (min);note\r\n");
     const MISSING: &str = "non disponible";
@@ -57,9 +58,9 @@ pub fn csv(dataset: &Dataset, list: &WishList, trips: Option<TripTimes>) -> Stri
             offer.access.pressure.get().map_or(MISSING.to_string(), |p| decimal(p, 2)),
             rate(dataset.headline_rate(offer, |o| o.employment.get())),
             rate(dataset.headline_rate(offer, |o| o.further_study.get())),
-            // Empty, not « missing », when no starting point was chosen: nothing was asked.
+            // Empty, not « missing », when no time was computed: nothing was asked.
             trips.as_ref().map_or(String::new(), |trips| match trips.minutes.get(&offer.uai) {
-                Some(m) => format!("{}", m.round()),
+                Some(&m) => crate::filters::shown_minutes(m).to_string(),
                 None => format!("plus de {}", trips.longest_minutes),
             }),
             wish.note.clone(),

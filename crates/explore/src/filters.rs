@@ -42,6 +42,13 @@ pub struct Filters {
     pub school: Option<String>,
 }
 
+impl Filters {
+    /// Whether any filter narrows the list: text without a word to search for does not.
+    pub fn any(&self) -> bool {
+        !crate::search::query_words(&self.text).is_empty() || Filters { text: String::new(), ..self.clone() } != Filters::default()
+    }
+}
+
 /// Travel times from the chosen origin, by UAI, and the budget.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Reach {
@@ -49,10 +56,15 @@ pub struct Reach {
     pub budget: u32,
 }
 
+/// A trip's minutes as they are shown: rounded up, so that a school is within a budget exactly
+/// when its shown time is (30 min 20 s is « 31 min », beyond 30, as the isochrone draws it).
+pub fn shown_minutes(minutes: f32) -> u32 {
+    minutes.ceil() as u32
+}
+
 impl Reach {
-    /// Compared in whole minutes, as every trip time is shown: « ≈ 30 min » is within 30.
     pub fn within(&self, uai: &str) -> bool {
-        self.minutes.get(uai).is_some_and(|&m| m.round() <= self.budget as f32)
+        self.minutes.get(uai).is_some_and(|&m| shown_minutes(m) <= self.budget)
     }
 }
 
@@ -253,11 +265,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_trip_shown_as_the_budget_is_within_it() {
-        let minutes = [("a", 30.4), ("b", 30.6), ("c", 12.0)].map(|(uai, m)| (uai.to_string(), m)).into();
+    fn a_trip_is_within_the_budget_exactly_when_its_shown_time_is() {
+        let minutes = [("a", 1800.0 / 60.0), ("b", 1801.0 / 60.0), ("c", 12.0)].map(|(uai, m)| (uai.to_string(), m)).into();
         let reach = Reach { minutes, budget: 30 };
-        assert!(reach.within("a"), "« ≈ 30 min » is within 30 min");
-        assert!(!reach.within("b"), "« ≈ 31 min » is not");
+        assert!(reach.within("a"), "30 min is within 30 min");
+        assert_eq!(shown_minutes(1801.0 / 60.0), 31);
+        assert!(!reach.within("b"), "30 min 1 s is shown as 31 min: not within");
         assert!(reach.within("c"));
         assert!(!reach.within("unreached"));
     }

@@ -37,7 +37,7 @@ fn the_csv_names_rounds_and_marks_missing_figures_as_the_screen_does() {
     assert_eq!(cuisine[column("formation")], "Bac pro Cuisine (entrée en 1re)");
     assert_eq!(cuisine[column("taux de pression")], "1,23");
     assert_eq!(cuisine[column("taux d'emploi à 6 mois (région, %)")], "58");
-    assert_eq!(cuisine[column("temps de trajet (min)")], "23");
+    assert_eq!(cuisine[column("temps de trajet (min)")], "24", "rounded up, as on screen");
 
     let seconde = &rows[2];
     assert_eq!(seconde[column("formation")], "2de pro commune · Métiers de l'hôtellerie-restauration");
