@@ -183,7 +183,7 @@ async fn offer_list_shows_key_figures_and_flags_no_prospects() {
 
     assert_eq!(texts(&host, ".list-count"), ["2 formations en Ille-et-Vilaine"]);
     assert_eq!(texts(&host, ".offer-title"), ["Bac pro Accueil", "Bac pro Cuisine"], "sorted by title");
-    assert_eq!(texts(&host, ".offer-trip"), ["≈ 27 min · ligne C4 + 6 min à pied"], "travel shows where known");
+    assert_eq!(texts(&host, ".offer-trip"), ["≈ 28 min · ligne C4 + 6 min à pied"], "travel shows where known, rounded up");
     let figures = texts(&host, ".offer-figures");
     assert!(figures[1].contains("Pression 1,50 · Admission difficile"), "{figures:?}");
     assert!(figures[1].contains("Emploi à 6 mois en région : 58\u{202f}%"), "{figures:?}");
