@@ -42,17 +42,20 @@ const COPY: &str = "const copy = document.querySelector('#coquille .coquille-exp
         status: copy.querySelector('.load-state').textContent.trim(),
     };";
 
+/// A slow network: the page arrives, the app's code (1.3 MB uncompressed here) takes seconds.
+async fn slow_network(browser: &Browser, slow: bool) {
+    browser.devtools("Network.enable", json!({})).await;
+    let bytes_per_second = if slow { 150_000 } else { -1 };
+    let conditions = json!({"offline": false, "latency": 40, "downloadThroughput": bytes_per_second, "uploadThroughput": -1});
+    browser.devtools("Network.emulateNetworkConditions", conditions).await;
+}
+
 #[tokio::test]
 async fn on_a_phone_the_formations_show_before_the_app_then_the_app_takes_their_place_unmoved() {
     let server = server().await;
     let browser = Browser::launch(Viewport::Phone).await;
     let offers = dataset().offers.len();
-    // A slow network: the page arrives, the app's code (1.3 MB uncompressed here) takes seconds.
-    browser.devtools("Network.enable", json!({})).await;
-    let network = |bytes_per_second: i64| {
-        json!({"offline": false, "latency": 40, "downloadThroughput": bytes_per_second, "uploadThroughput": -1})
-    };
-    browser.devtools("Network.emulateNetworkConditions", network(150_000)).await;
+    slow_network(&browser, true).await;
     browser.open_before_app(&server.url(&format!("/?geocodeur={TEST_GEOCODER}"))).await;
     browser.wait_for("#coquille .offer-item").await;
     let seen = browser.script(COPY).await;
@@ -88,7 +91,7 @@ async fn on_a_phone_the_formations_show_before_the_app_then_the_app_takes_their_
              }).observe(document.body, {childList: true});",
         )
         .await;
-    browser.devtools("Network.emulateNetworkConditions", network(-1)).await;
+    slow_network(&browser, false).await;
     let handover = browser
         .script_async("const check = () => window.handover ? done(window.handover) : setTimeout(check, 20); check();")
         .await;
@@ -144,16 +147,12 @@ async fn the_copy_is_painted_only_where_it_is_true_and_says_so_when_the_app_cann
 async fn a_starting_point_typed_before_the_app_is_carried_over_to_it() {
     let server = server().await;
     let browser = Browser::launch(Viewport::Phone).await;
-    browser.devtools("Network.enable", json!({})).await;
-    let throttle = |bytes_per_second: i64| {
-        json!({"offline": false, "latency": 40, "downloadThroughput": bytes_per_second, "uploadThroughput": -1})
-    };
-    browser.devtools("Network.emulateNetworkConditions", throttle(150_000)).await;
+    slow_network(&browser, true).await;
     browser.open_before_app(&server.url(&format!("/?geocodeur={TEST_GEOCODER}"))).await;
     browser.click("#coquille-depart").await;
     browser.client.active_element().await.expect("the copy's field").send_keys("vitr").await.expect("type");
     assert_eq!(browser.script("return document.getElementById('coquille') !== null").await, json!(true), "typed before the app");
-    browser.devtools("Network.emulateNetworkConditions", throttle(-1)).await;
+    slow_network(&browser, false).await;
     browser.wait_for_count("#coquille", 0).await;
     let field = browser
         .script(

@@ -199,34 +199,56 @@ async fn a_new_origin_out_of_view_is_brought_into_view_with_its_polygons() {
     browser.close().await;
 }
 
-/// Nothing within a five-minute walk of the loneliest commune: the empty list says what would
-/// fill it, and its buttons do it.
+/// Nothing within a five-minute walk of a commune whose nearest school is 2 to 4 km away: the
+/// empty list says what would fill it, and its buttons do it. From a commune with no school
+/// within the longest walk looked for (90 min), a longer trip is not offered: it would not help.
 #[tokio::test]
 async fn an_empty_list_offers_what_would_fill_it() {
     let dataset = dataset();
     let nearest_school_m = |place: &proxipro_model::Place| {
         dataset.schools.iter().map(|s| place.position.distance_m(s.position)).fold(f64::INFINITY, f64::min)
     };
-    let lonely = dataset
-        .places
-        .iter()
-        .filter(|p| p.kind == proxipro_model::PlaceKind::Commune)
-        .max_by(|a, b| nearest_school_m(a).total_cmp(&nearest_school_m(b)))
-        .expect("communes");
+    let communes = || dataset.places.iter().filter(|p| p.kind == proxipro_model::PlaceKind::Commune);
+    let farthest = |within: std::ops::Range<f64>| {
+        communes()
+            .filter(|p| within.contains(&nearest_school_m(p)))
+            .max_by(|a, b| nearest_school_m(a).total_cmp(&nearest_school_m(b)))
+            .expect("such a commune")
+    };
     let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
     let browser = Browser::launch(Viewport::Desktop).await;
-    let depart = format!("{:.5},{:.5}", lonely.position.lat, lonely.position.lon);
-    browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&mode=pied&budget=5&depart={depart}"))).await;
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
-    while browser.text(".list-count").await != "Aucune formation ne correspond à ces critères." {
-        assert!(tokio::time::Instant::now() < deadline, "nothing is within 5 min on foot of {}", lonely.name);
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    let offered = browser.script("return [...document.querySelectorAll('.empty-help button')].map(b => b.textContent)").await;
+    let empty_list_offers = |place: &proxipro_model::Place| {
+        let depart = format!("{:.5},{:.5}", place.position.lat, place.position.lon);
+        let (browser, server, name) = (&browser, &server, place.name.clone());
+        async move {
+            browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&mode=pied&budget=5&depart={depart}"))).await;
+            let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+            loop {
+                let count = browser.text(".list-count").await;
+                let offered = browser.script("return [...document.querySelectorAll('.empty-help button')].map(b => b.textContent)").await;
+                if count == "Aucune formation ne correspond à ces critères." && offered != serde_json::json!([]) {
+                    return offered;
+                }
+                assert!(tokio::time::Instant::now() < deadline, "nothing within 5 min on foot of {name}, and a way to more: {count}");
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+        }
+    };
+
+    let far_from_all = farthest(10_000.0..f64::INFINITY);
     assert_eq!(
-        offered,
-        serde_json::json!(["Porter le temps de trajet maximal à 20 min", "Voir les établissements avec internat, même plus loin"]),
-        "no filter is on: no reset is offered"
+        empty_list_offers(far_from_all).await,
+        serde_json::json!(["Voir les établissements avec internat, même plus loin"]),
+        "no school within a 90 min walk of {}: no longer trip offered, and no filter to remove",
+        far_from_all.name
+    );
+
+    let near_one = farthest(2_000.0..4_000.0);
+    assert_eq!(
+        empty_list_offers(near_one).await,
+        serde_json::json!(["Porter le temps de trajet maximal à 20\u{a0}min", "Voir les établissements avec internat, même plus loin"]),
+        "from {}",
+        near_one.name
     );
     browser.script("document.querySelector('.empty-help').scrollIntoView({block: 'center'})").await;
     browser.screenshot("explorer-empty-list-help").await;

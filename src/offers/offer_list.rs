@@ -14,6 +14,7 @@ use proxipro_model::{Dataset, Offer};
 use super::has_no_prospects;
 use crate::explorer::card_sheet::wants_sheet;
 use crate::journey::Reached;
+use crate::state::journeys::JourneyStore;
 use crate::source::Loaded;
 use crate::state::view::{card_path, ListRows, ViewStore};
 use crate::ui::focus::focus_first_shown;
@@ -201,15 +202,19 @@ fn ways_to_more(
     travel: Signal<HashMap<String, Reached>>,
     waiting: Signal<bool>,
 ) -> impl IntoView {
+    let journeys = use_context::<JourneyStore>();
     // Built again only when what it offers changes, not at every change of the view.
     let offers = Memo::new(move |_| {
         if !visible.with(Vec::is_empty) || waiting.get() || school.with(Option::is_some) {
             return None;
         }
-        // Times are known (a network to compute them): a longer trip or boarding can help.
-        let timed = !travel.with(HashMap::is_empty);
+        // The list is cut to the trip only once times are computed for this start (none are
+        // without a network): then boarding schools farther away can fill it, and a longer
+        // trip too if some school is reached within the longest trip looked for.
+        let timed = journeys.is_some_and(|journeys| journeys.journey.with(Option::is_some));
         let (budget, boarding, filtered) = store.state.with(|s| (s.budget, s.filters.boarding, s.filters.any()));
-        let longer = (timed && budget < *BUDGET_RANGE.end()).then(|| (budget + 15).min(*BUDGET_RANGE.end()));
+        let some_reached = !travel.with(HashMap::is_empty);
+        let longer = (timed && some_reached && budget < *BUDGET_RANGE.end()).then(|| (budget + 15).min(*BUDGET_RANGE.end()));
         let boarding = timed && !boarding;
         (longer.is_some() || boarding || filtered).then_some((longer, boarding, filtered))
     });
@@ -223,7 +228,7 @@ fn ways_to_more(
                     <ul>
                         {longer.map(|minutes| view! {
                             <li><button type="button" class="button button-secondary" on:click=move |_| { store.update(|s| s.budget = minutes); then_focus(); }>
-                                {format!("Porter le temps de trajet maximal à {minutes} min")}
+                                {format!("Porter le temps de trajet maximal à {minutes}\u{a0}min")}
                             </button></li>
                         })}
                         {boarding.then(|| view! {
