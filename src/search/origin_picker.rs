@@ -85,6 +85,12 @@ pub fn OriginPicker() -> impl IntoView {
         }
     });
 
+    // Addresses near the region come first: « 10 rue de la Gare » exists in every town.
+    // The middle of its communes, once per dataset rather than at each keystroke.
+    let near = Memo::new(move |_| {
+        let loaded = data.loaded()?;
+        LatLon::centre(loaded.dataset.places.iter().filter(|p| p.kind == PlaceKind::Commune).map(|p| p.position))
+    });
     let offline = move |query: &str| -> Vec<Suggestion> {
         let Some(loaded) = data.loaded() else { return Vec::new() };
         matching_places(&loaded.dataset.places, query, MAX_SUGGESTIONS)
@@ -106,9 +112,7 @@ pub fn OriginPicker() -> impl IntoView {
         if query.chars().count() < 3 || !query.starts_with(char::is_alphanumeric) {
             return;
         }
-        // Addresses near the region come first: « 10 rue de la Gare » exists in every town.
-        let near = data.loaded().and_then(|loaded| centre(&loaded.dataset.places));
-        let bias = near.map(|c| format!("&lat={:.4}&lon={:.4}", c.lat, c.lon)).unwrap_or_default();
+        let bias = near.get_untracked().map(|c| format!("&lat={:.4}&lon={:.4}", c.lat, c.lon)).unwrap_or_default();
         let url = format!("{}?q={}&limit=5{bias}", config.geocoder_url, js_sys::encode_uri_component(query));
         set_timeout(
             move || {
@@ -246,16 +250,6 @@ pub fn OriginPicker() -> impl IntoView {
             <p class="hint" role="status">{move || note.get()}</p>
         </div>
     }
-}
-
-/// The middle of the region's communes, to bias the geocoder towards them.
-fn centre(places: &[proxipro_model::Place]) -> Option<LatLon> {
-    let communes: Vec<LatLon> = places.iter().filter(|p| p.kind == PlaceKind::Commune).map(|p| p.position).collect();
-    let count = communes.len() as f64;
-    (count > 0.0).then(|| LatLon {
-        lat: communes.iter().map(|p| p.lat).sum::<f64>() / count,
-        lon: communes.iter().map(|p| p.lon).sum::<f64>() / count,
-    })
 }
 
 /// Asks the browser for the device's position; a refusal is said plainly.

@@ -148,9 +148,7 @@ impl FuturProApi {
 
 /// The centre of the region's schools and a distance that takes them all in.
 fn area(local: &Dataset) -> (LatLon, u32) {
-    let count = local.schools.len().max(1) as f64;
-    let (lat, lon) = local.schools.iter().fold((0.0, 0.0), |(lat, lon), s| (lat + s.position.lat, lon + s.position.lon));
-    let centre = LatLon { lat: lat / count, lon: lon / count };
+    let centre = LatLon::centre(local.schools.iter().map(|s| s.position)).unwrap_or(LatLon { lat: 0.0, lon: 0.0 });
     let farthest = local.schools.iter().map(|s| centre.distance_m(s.position)).fold(0.0, f64::max);
     (centre, (farthest + MARGIN_M).min(MAX_DISTANCE_M) as u32)
 }

@@ -105,5 +105,23 @@ impl LatLon {
         let dx = (self.lon - other.lon) * METRES_PER_DEGREE * self.lat.to_radians().cos();
         (dx * dx + dy * dy).sqrt()
     }
+
+    /// The mean of `points`, a middle to search or draw around; `None` for no point.
+    pub fn centre(points: impl IntoIterator<Item = LatLon>) -> Option<LatLon> {
+        let (count, lat, lon) = points.into_iter().fold((0.0, 0.0, 0.0), |(n, lat, lon), p| (n + 1.0, lat + p.lat, lon + p.lon));
+        (count > 0.0).then(|| LatLon { lat: lat / count, lon: lon / count })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LatLon;
+
+    #[test]
+    fn the_centre_is_the_mean_and_there_is_none_of_nothing() {
+        let points = [LatLon { lat: 48.0, lon: -2.0 }, LatLon { lat: 48.2, lon: -1.0 }];
+        assert_eq!(LatLon::centre(points), Some(LatLon { lat: 48.1, lon: -1.5 }));
+        assert_eq!(LatLon::centre([]), None);
+    }
 }
 
