@@ -58,6 +58,13 @@ pub struct Reached {
     pub estimate: bool,
 }
 
+impl Reached {
+    /// « ≈ 27 min · ligne C4 + 6 min à pied », the same on the list, the card and the selection.
+    pub fn summary(&self) -> String {
+        format!("≈ {} min · {}", proxipro_explore::filters::shown_minutes(self.minutes), self.how)
+    }
+}
+
 /// Travel times from one origin to every school: what the list filters and sorts on.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Journey {

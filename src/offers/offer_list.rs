@@ -258,7 +258,7 @@ fn trip_line(reached: Option<&Reached>, beyond_budget: bool, budget: u32) -> Opt
             },
             true,
         )),
-        (Some(r), false) => Some((format!("≈ {} min · {}", shown_minutes(r.minutes), r.how), false)),
+        (Some(r), false) => Some((r.summary(), false)),
         (None, false) => None,
     }
 }

@@ -35,7 +35,7 @@ pub fn TripSection(uai: String) -> impl IntoView {
             }
             .into_any();
         }
-        match data.routing.get() {
+        let routing = match data.routing.get() {
             None => return view! { <p class="hint">"Calcul du trajet…"</p> }.into_any(),
             Some(Err(error)) => {
                 return view! {
@@ -48,9 +48,8 @@ pub fn TripSection(uai: String) -> impl IntoView {
                 return view! { <p class="figure-missing">"Trajet non disponible : pas de données de rues ni de transport pour cette région."</p> }
                     .into_any()
             }
-            Some(Ok(Some(_))) => {}
-        }
-        let Some(Ok(Some(routing))) = data.routing.get() else { return ().into_any() };
+            Some(Ok(Some(routing))) => routing,
+        };
         let state = store.state.get_untracked();
         let reached = journeys.journey.with(|journey| journey.as_ref().and_then(|journey| journey.schools.get(&uai).cloned()));
         // The timetable's terms and which timetable, for public transport only ("à pied", "à vélo" are in the trip line).
@@ -59,11 +58,10 @@ pub fn TripSection(uai: String) -> impl IntoView {
         });
         match reached {
             Some(reached) => {
-                let minutes = shown_minutes(reached.minutes);
-                let beyond = (minutes > state.budget)
+                let beyond = (shown_minutes(reached.minutes) > state.budget)
                     .then(|| format!("Au-delà de votre temps de trajet maximal ({} min).", state.budget));
                 view! {
-                    <p class="trip-time">{format!("≈ {minutes} min · {}", reached.how)}</p>
+                    <p class="trip-time">{reached.summary()}</p>
                     {timetable.map(|text| view! { <p class="figure-origin">{text}</p> })}
                     {beyond.map(|text| view! { <p class="hint">{text}</p> })}
                 }

@@ -124,7 +124,7 @@ fn Selection(
                     let trip = journeys.journey.with(|journey| {
                         let journey = journey.as_ref()?;
                         Some(match journey.schools.get(&offer.uai) {
-                            Some(reached) => format!("Trajet : ≈ {} min · {}", proxipro_explore::filters::shown_minutes(reached.minutes), reached.how),
+                            Some(reached) => format!("Trajet : {}", reached.summary()),
                             None => format!("Trajet : plus de {} min", crate::journey::LONGEST_MINUTES),
                         })
                     });
