@@ -85,6 +85,7 @@ fn programme(cfd: &str, label: &str, employment: Option<f32>, study: Option<f32>
             further_study_benchmark: None,
         }],
         salary: Figure::unavailable("aucune donnée de salaire"),
+        sources: vec!["bcn".into()],
     }
 }
 

@@ -64,7 +64,12 @@ async fn the_card_of_a_real_offer_matches_its_source_rows() {
     assert_eq!(affelnet.0, "Affelnet : capacités et demandes de vœux de rang 1");
     assert!(affelnet.1.starts_with("/a-propos?"), "the settings stay: {}", affelnet.1);
     assert!(row(&browser, "Places").await.ends_with("2022 · Affelnet"));
-    assert!(sources.len() >= 4 && sources.len() < 12, "each source once: {sources:?}");
+    let distinct: std::collections::BTreeSet<&String> = sources.iter().map(|(_, href)| href).collect();
+    assert_eq!(distinct.len(), sources.len(), "each source once: {sources:?}");
+    // The diploma, its duration and its jobs are not figures, but have sources too.
+    for id in ["bcn", "certif-info", "rome"] {
+        assert!(sources.iter().any(|(_, href)| href.ends_with(&format!("#source-{id}"))), "{id} among the card's sources: {sources:?}");
+    }
     let pressure = format!("{:.2}", wishes.parse::<f32>().unwrap() / places.parse::<f32>().unwrap()).replace('.', ",");
     assert!(row(&browser, "Taux de pression (vœux 1 ÷ places)").await.starts_with(&pressure));
     assert!(row(&browser, "Affectés sur leur vœu 1").await.starts_with(&format!("{admitted}2022 · Affelnet")));

@@ -185,7 +185,7 @@ pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
     .into_any()
 }
 
-/// Every source a card's figures come from, once each, in the order the card shows them.
+/// Every source of the card's facts and figures, once each, in the order the card shows them.
 fn card_sources(dataset: &Dataset, offer: &Offer) -> Vec<String> {
     let access = &offer.access;
     let mut ids = vec![
@@ -196,6 +196,7 @@ fn card_sources(dataset: &Dataset, offer: &Offer) -> Vec<String> {
         access.admitted_first_wish.source.clone(),
     ];
     if let Some(programme) = dataset.programme(&offer.cfd) {
+        ids.extend(programme.sources.iter().cloned());
         ids.push(programme.description.source.clone());
         ids.push(programme.salary.source.clone());
         ids.extend(programme.jobs.iter().map(|job| job.shortage.source.clone()));

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use proxipro_model::{Access, Diploma, Entry, Figure, Job, Offer, Programme, Route};
 
 use crate::affelnet::{self, AffelnetOffer};
-use crate::bcn::{programme_label, Bcn};
+use crate::bcn::{self, programme_label, Bcn};
 use crate::inserjeunes::RegionalOutcomes;
 use crate::onisep::{self, title_without_diploma, Onisep};
 use crate::report::{Joins, Reject};
@@ -127,16 +127,16 @@ fn programme(cfd: &str, duration_years: Option<u8>, sources: &Sources, joins: &m
         (None, Some(certification)) => title_without_diploma(&certification.title),
         (None, None) => diploma_entry.map_or_else(|| cfd.to_string(), |d| programme_label(&d.label)),
     };
-    let (onisep_id, onisep_url) = match (common, certification.and_then(|c| c.onisep_id.as_deref())) {
-        (Some(famille), _) => match onisep.common_seconde(&famille.label) {
-            Some((id, url)) => (Some(id.to_string()), Some(url.to_string())),
-            None => (None, None),
-        },
-        (None, Some(id)) => {
-            let url = onisep.ideo.get(id).map(|(_, url)| url.clone());
-            (Some(id.to_string()), Some(url.unwrap_or_else(|| format!("https://www.onisep.fr/http/redirection/formation/slug/{id}"))))
-        }
-        (None, None) => (None, None),
+    let ideo_page = match (common, certification.and_then(|c| c.onisep_id.as_deref())) {
+        (Some(famille), _) => onisep.common_seconde(&famille.label),
+        (None, Some(id)) => onisep.ideo.get_key_value(id).map(|(id, (_, url))| (id.as_str(), url.as_str())),
+        (None, None) => None,
+    };
+    let (onisep_id, onisep_url) = match (ideo_page, common, certification.and_then(|c| c.onisep_id.as_deref())) {
+        (Some((id, url)), _, _) => (Some(id.to_string()), Some(url.to_string())),
+        // Certif Info gives the id, and Onisep redirects it to the page.
+        (None, None, Some(id)) => (Some(id.to_string()), Some(format!("https://www.onisep.fr/http/redirection/formation/slug/{id}"))),
+        (None, _, _) => (None, None),
     };
     let description = match onisep_id.as_ref().and_then(|id| onisep.fiches.get(id)) {
         Some(text) => Figure::known(text.clone(), "", onisep::FICHES_SOURCE_ID),
@@ -155,7 +155,7 @@ fn programme(cfd: &str, duration_years: Option<u8>, sources: &Sources, joins: &m
             .collect(),
         None => certification.map(|c| c.romes.clone()).unwrap_or_default(),
     };
-    let jobs = romes
+    let jobs: Vec<Job> = romes
         .iter()
         .filter_map(|code| {
             let rome = onisep.romes.get(code)?;
@@ -178,6 +178,15 @@ fn programme(cfd: &str, duration_years: Option<u8>, sources: &Sources, joins: &m
         joins.count("CFD → InserJeunes région (taux)", !outcomes.is_empty());
     }
 
+    // The CFD, level, duration and field are BCN's; Certif Info names most programmes and
+    // lists their jobs, which ROME names.
+    let certif_info_used = certification.is_some() || common.is_some_and(|_| !romes.is_empty());
+    let sources = [
+        (bcn::SOURCE_ID, true),
+        (onisep::CERTIF_SOURCE_ID, certif_info_used),
+        (onisep::ROME_SOURCE_ID, !jobs.is_empty()),
+        (onisep::IDEO_SOURCE_ID, ideo_page.is_some()),
+    ];
     Programme {
         cfd: cfd.to_string(),
         label,
@@ -192,6 +201,7 @@ fn programme(cfd: &str, duration_years: Option<u8>, sources: &Sources, joins: &m
         jobs,
         outcomes,
         salary: Figure::unavailable(NO_SALARY),
+        sources: sources.into_iter().filter(|(_, used)| *used).map(|(id, _)| id.to_string()).collect(),
     }
 }
 
@@ -295,9 +305,13 @@ mod tests {
         assert!(seconde.description.value.is_some());
         let romes: Vec<&str> = seconde.jobs.iter().map(|j| j.rome.as_str()).collect();
         assert_eq!(romes, ["G1601", "G1602", "G1803"], "a seconde leads to its specialities' jobs");
+        assert_eq!(seconde.sources, ["bcn", "certif-info", "rome", "onisep-ideo"]);
 
         let programme = &catalogue.programmes[0];
         assert_eq!(programme.label, "Cuisine");
+        // Idéo has no page for FOR.423: the link is Onisep's redirect of Certif Info's id.
+        assert_eq!(programme.onisep_url.as_deref(), Some("https://www.onisep.fr/http/redirection/formation/slug/FOR.423"));
+        assert_eq!(programme.sources, ["bcn", "certif-info", "rome"], "sources of the title, jobs and link");
         assert_eq!(programme.field.as_deref(), Some("Agro-alimentaire, alimentation, cuisine"));
         assert_eq!(programme.famille.as_deref(), Some("Métiers de l'hôtellerie-restauration"));
         assert_eq!(programme.outcomes[0].employment.get(), Some(58.0));

@@ -14,6 +14,7 @@ const SOURCE_AFFELNET: &str = "futurpro-affelnet";
 const SOURCE_INSERJEUNES: &str = "futurpro-inserjeunes-region";
 const SOURCE_SALARIES: &str = "futurpro-inserjeunes-national";
 const SOURCE_ONISEP: &str = "futurpro-onisep";
+const SOURCE_FORMATIONS: &str = "futurpro-formations";
 
 /// The dataset, and in French what could not be taken from the answers.
 #[derive(Debug, Clone)]
@@ -228,6 +229,11 @@ fn programme(item: &FormationItem) -> Programme {
         jobs: formation.metier.iter().map(job).collect(),
         outcomes: Vec::new(),
         salary: salary(formation),
+        sources: [Some(SOURCE_FORMATIONS), formation.onisep_identifiant.as_ref().map(|_| SOURCE_ONISEP)]
+            .into_iter()
+            .flatten()
+            .map(str::to_string)
+            .collect(),
     }
 }
 
@@ -386,7 +392,8 @@ pub fn provenance(region: Region, base_url: &str) -> Provenance {
             source(SOURCE_AFFELNET, "Vœux et places Affelnet", "Ministère de l'Éducation nationale (DEPP)", "places, vœux de rang 1, tous vœux, taux de pression"),
             source(SOURCE_INSERJEUNES, "InserJeunes par région", "DEPP et DARES", "taux d'emploi, de poursuite d'études et autres situations six mois après la sortie"),
             source(SOURCE_SALARIES, "Salaires InserSup/InserJeunes nationaux", "DEPP et DARES", "salaires nets 12 mois après la sortie"),
-            source(SOURCE_ONISEP, "Formations et portes ouvertes Onisep", "Onisep", "présentation des formations, dates de portes ouvertes"),
+            source(SOURCE_FORMATIONS, "Formations et métiers", "BCN, Certif Info et ROME (France Travail)", "intitulé, diplôme, durée, métiers visés"),
+            source(SOURCE_ONISEP, "Formations et portes ouvertes Onisep", "Onisep", "présentation des formations, liens Onisep, dates de portes ouvertes"),
         ],
         methods: vec![
             "Les formations viennent de l'API Futur Pro : la liste, puis la fiche détaillée de chaque offre pour les chiffres.".into(),

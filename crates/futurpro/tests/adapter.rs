@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use proptest::prelude::*;
-use proxipro_futurpro::{detail_path, list_path, parse_detail, parse_page, ApiError, DatasetBuilder, FormationItem};
+use proxipro_futurpro::{detail_path, list_path, parse_detail, parse_page, provenance, ApiError, DatasetBuilder, FormationItem};
 use proxipro_model::{Dataset, Region};
 
 fn fixture(name: &str) -> String {
@@ -65,6 +65,9 @@ fn pages_and_details_rebuild_the_offers_they_were_taken_from() {
         assert_eq!(programme.label, our_programme.label);
         assert_eq!(programme.diploma, our_programme.diploma);
         assert_eq!(programme.jobs.len(), our_programme.jobs.len());
+        let cited = provenance(region(), "http://futurpro.test").sources;
+        assert!(programme.sources.iter().all(|id| cited.iter().any(|s| &s.id == id)), "{:?}", programme.sources);
+        assert_eq!(programme.sources.len(), 1 + usize::from(programme.onisep_url.is_some()), "the API's programmes, and Onisep's link");
         for (theirs, mine) in programme.outcomes.iter().zip(&our_programme.outcomes) {
             assert_eq!(theirs.employment.get(), mine.employment.get());
             assert_eq!(theirs.further_study.get(), mine.further_study.get());

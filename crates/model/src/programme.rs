@@ -39,6 +39,10 @@ pub struct Programme {
     pub outcomes: Vec<Outcomes>,
     /// Net monthly salaries 12 months after leaving.
     pub salary: Figure<String>,
+    /// Source ids of what no [`Figure`] here carries: title, diploma, duration, field, jobs
+    /// and the Onisep link. (Added within schema 3: files written before it have none.)
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 impl Programme {

@@ -247,6 +247,12 @@ fn every_source_the_dataset_cites_is_in_provenance() {
             unknown.entry(&school.source).or_default().push(&school.uai);
         }
     }
+    for programme in &dataset.programmes {
+        assert!(!programme.sources.is_empty(), "programme {}: no source for its title and diploma", programme.cfd);
+        for source in programme.sources.iter().filter(|id| !ids.contains(id.as_str())) {
+            unknown.entry(source).or_default().push(&programme.cfd);
+        }
+    }
     assert!(cited > 0, "no figure of the dataset names a source");
     assert!(
         unknown.is_empty(),
