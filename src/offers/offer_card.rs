@@ -150,6 +150,7 @@ pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
                 outcomes=outcomes
                 without_figures=without_figures
                 common_year=programme.common_year
+                route=offer.route
                 region=dataset.region.region_name.clone()
             />
             <dl class="figures">
@@ -235,22 +236,22 @@ fn OutcomesView(
     /// Specialities of a common seconde with no published figures.
     without_figures: Vec<String>,
     common_year: bool,
+    /// The offer's: another route's figures may exist, and are not this offer's.
+    route: Route,
     region: String,
 ) -> impl IntoView {
+    let none_published = format!(
+        "Non disponible : aucune donnée InserJeunes pour ce diplôme {} en {region}.",
+        route.label().to_lowercase()
+    );
     if outcomes.is_empty() && without_figures.is_empty() {
-        return view! {
-            <p class="figure-missing">
-                "Non disponible : aucune donnée InserJeunes pour ce diplôme en " {region} "."
-            </p>
-        }
-        .into_any();
+        return view! { <p class="figure-missing">{none_published}</p> }.into_any();
     }
     let intro = if common_year {
         format!("Cette 2de mène à plusieurs bacs pro ; voici le devenir de leurs sortants en {region}, six mois après.")
     } else {
         format!("Sortants de cette formation en {region}, six mois après (tous établissements de la région).")
     };
-    let missing_region = region.clone();
     view! {
         <p>{intro}</p>
         {outcomes
@@ -289,7 +290,7 @@ fn OutcomesView(
         {without_figures.into_iter().map(|title| view! {
             <div class="outcomes">
                 <h3>{title}</h3>
-                <p class="figure-missing">{format!("Non disponible : aucune donnée InserJeunes pour ce diplôme en {missing_region}.")}</p>
+                <p class="figure-missing">{none_published.clone()}</p>
             </div>
         }).collect_view()}
         <p class="hint">
@@ -396,12 +397,22 @@ fn SchoolView(school: School) -> impl IntoView {
                     }}</dd>
                 </div>
                 <FigureRow label="Portes ouvertes" figure=school.open_days.clone() show={|days: &Vec<String>| days.join(" ; ")}/>
-                {school.outcomes.clone().map(|o| view! {
-                    <FigureRow label="Taux d'emploi à 6 mois du lycée (toutes formations)" figure=o.employment_6_months show=|v: &f32| percent(*v)/>
-                    <FigureRow label="Taux attendu, vu ses élèves et son territoire" figure=o.employment_expected show=|v: &f32| percent(*v)/>
-                    <FigureRow label="Valeur ajoutée (points)" figure=o.added_value show=|v: &f32| decimal(*v, 0)/>
-                    <FigureRow label="Poursuite d'études (toutes formations)" figure=o.further_study show=|v: &f32| percent(*v)/>
-                })}
+                {match school.outcomes.clone() {
+                    Some(o) => view! {
+                        <FigureRow label="Taux d'emploi à 6 mois du lycée (voie scolaire, toutes formations)" figure=o.employment_6_months show=|v: &f32| percent(*v)/>
+                        <FigureRow label="Taux attendu, vu ses élèves et son territoire" figure=o.employment_expected show=|v: &f32| percent(*v)/>
+                        <FigureRow label="Valeur ajoutée (points)" figure=o.added_value show=|v: &f32| decimal(*v, 0)/>
+                        <FigureRow label="Poursuite d'études (voie scolaire, toutes formations)" figure=o.further_study show=|v: &f32| percent(*v)/>
+                    }
+                    .into_any(),
+                    None => view! {
+                        <div class="figure-row">
+                            <dt>"Taux d'emploi à 6 mois du lycée"</dt>
+                            <dd><span class="figure-missing">"Non disponible : aucun chiffre InserJeunes pour ce lycée dans les données utilisées"</span></dd>
+                        </div>
+                    }
+                    .into_any(),
+                }}
             </dl>
             <p class="figure-origin">"UAI " {school.uai.clone()} " · " <SourceName id=school.source.clone()/></p>
         </section>

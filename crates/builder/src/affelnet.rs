@@ -11,6 +11,10 @@ use crate::table::{read_file, Table};
 pub const SOURCE_ID: &str = "affelnet-2022";
 pub const PREMIERE_SOURCE_ID: &str = "affelnet-1re-pro";
 pub const YEAR: &str = "2022";
+/// Above this, a capacity is Affelnet's stand-in for "not given" (999, 1000…), not places:
+/// the pipeline the file comes from (tjp-pilotage) keeps 5 to 500 only. In the département,
+/// every private school's classes say 999.
+pub const MAX_REAL_CAPACITY: u32 = 500;
 const FILE: &str = "education/affelnet/affelnet_attractivite_capacite_2022_national.csv";
 const PREMIERE_FILE: &str = "education/affelnet/affelnet_1ere_pro_offre_voeux_national.csv";
 
@@ -83,17 +87,19 @@ pub fn parse_offers(
         });
     }
     offers.sort_by(|a, b| (&a.uai, &a.mef_stat_11, a.apprenticeship, a.line).cmp(&(&b.uai, &b.mef_stat_11, b.apprenticeship, b.line)));
-    // The same class listed twice at a school is one offer: keep the first line, report the others.
-    let mut unique: Vec<AffelnetOffer> = Vec::with_capacity(offers.len());
+    // A class on several lines at a school (the file counts them in `nb_apparitions_uai_mefstat`)
+    // is several groups of one offer: their places and wishes add up, as tjp-pilotage adds them.
+    let mut merged: Vec<AffelnetOffer> = Vec::with_capacity(offers.len());
     for offer in offers {
-        match unique.last() {
+        match merged.last_mut() {
             Some(kept) if (&kept.uai, &kept.mef_stat_11, kept.apprenticeship) == (&offer.uai, &offer.mef_stat_11, offer.apprenticeship) => {
-                rejects.push(Reject::new(file, offer.line, format!("doublon de la ligne {} ({} {})", kept.line, offer.uai, offer.mef_stat_11)));
+                kept.capacity = kept.capacity.zip(offer.capacity).map(|(a, b)| a + b);
+                kept.first_wishes = kept.first_wishes.zip(offer.first_wishes).map(|(a, b)| a + b);
             }
-            _ => unique.push(offer),
+            _ => merged.push(offer),
         }
     }
-    Ok(unique)
+    Ok(merged)
 }
 
 /// 1re pro rows, keyed by (UAI, MEF label as the BCN writes it) → admitted on first wish.
@@ -112,12 +118,17 @@ pub fn read_premiere_admissions(
         }
         if let Some(admitted) = count(field("Affectés voeu 1")) {
             admissions.insert(
-                (field("Etablissement d'accueil").to_string(), field("Libellé du MEF national de rattachement").to_string()),
+                (field("Etablissement d'accueil").to_string(), bcn_mef_label(field("Libellé du MEF national de rattachement")).to_string()),
                 admitted,
             );
         }
     }
     Ok(admissions)
+}
+
+/// The BCN's MEF label of an Affelnet one, which marks a class opened that year with « (Nouveau) ».
+fn bcn_mef_label(affelnet_label: &str) -> &str {
+    affelnet_label.strip_suffix(" (Nouveau)").unwrap_or(affelnet_label)
 }
 
 fn count(text: &str) -> Option<u32> {
@@ -135,7 +146,16 @@ mod tests {
 0350005R;23820022106;N;ST;48;59;HOTELLERIE RESTAURATION;1;23830022106
 0350005R;2382002210X;N;ST;48;59;;1;
 0350005R;23210033412;O;ST;12;11;;1;
+0350031U;23810025222;N;ST;30;96;;2;23830025222
+0350031U;23810025222;N;ST;10;10;;2;23830025222
+0350769W;23810031211;N;ST;999;32;;1;23830031211
 ";
+
+    #[test]
+    fn a_new_class_s_label_is_the_bcn_s() {
+        assert_eq!(bcn_mef_label("1ERPRO LOGISTIQUE (Nouveau)"), "1ERPRO LOGISTIQUE");
+        assert_eq!(bcn_mef_label("1ERPRO CUISINE"), "1ERPRO CUISINE");
+    }
 
     #[test]
     fn keeps_the_departement_and_rejects_bad_codes() {
@@ -143,7 +163,18 @@ mod tests {
         let offers = parse_offers(FIXTURE.as_bytes(), "a.csv", "035", &mut rejects).unwrap();
         let keys: Vec<(&str, &str, Option<u32>, Option<u32>)> =
             offers.iter().map(|o| (o.uai.as_str(), o.mef_stat_11.as_str(), o.capacity, o.first_wishes)).collect();
-        assert_eq!(keys, vec![("0350005R", "23210022139", Some(24), Some(27)), ("0350005R", "23820022106", Some(48), Some(59))]);
+        assert_eq!(
+            keys,
+            vec![
+                ("0350005R", "23210022139", Some(24), Some(27)),
+                ("0350005R", "23820022106", Some(48), Some(59)),
+                // Two lines of one class: one offer, places and wishes added up.
+                ("0350031U", "23810025222", Some(40), Some(106)),
+                // The stand-in capacity is read as written; the catalogue withholds it.
+                ("0350769W", "23810031211", Some(999), Some(32)),
+            ]
+        );
+        assert_eq!(offers[2].line, 7, "the offer points to its first line");
         assert_eq!(rejects.len(), 1);
         assert_eq!(rejects[0].line, 5);
     }

@@ -12,8 +12,9 @@ use crate::table::{Row, Table};
 pub const SOURCE_ID: &str = "annuaire";
 const FOLDER: &str = "education/annuaire";
 
-const COLUMNS: [&str; 14] = [
+const COLUMNS: [&str; 15] = [
     "Identifiant_de_l_etablissement",
+    "Lycee_Agricole",
     "Nom_etablissement",
     "Type_etablissement",
     "Statut_public_prive",
@@ -114,7 +115,7 @@ fn school(table: &Table, row: &Row) -> Result<School, String> {
     Ok(School {
         uai: uai.to_string(),
         name: name.to_string(),
-        kind: kind(field("libelle_nature")),
+        kind: kind(field("libelle_nature"), field("Lycee_Agricole") == "1"),
         sector,
         address: Address {
             street: field("Adresse_1").to_string(),
@@ -148,12 +149,15 @@ fn position(lat: &str, lon: &str) -> Option<LatLon> {
     plausible.then_some(LatLon { lat, lon })
 }
 
-fn kind(nature: &str) -> SchoolKind {
+/// `agricultural`: the annuaire's `Lycee_Agricole` flag; their nature says only « lycée professionnel ».
+fn kind(nature: &str, agricultural: bool) -> SchoolKind {
     match nature {
+        _ if agricultural => SchoolKind::LyceeAgricole,
         "LYCEE PROFESSIONNEL" => SchoolKind::LyceeProfessionnel,
         "LYCEE POLYVALENT" => SchoolKind::LyceePolyvalent,
         "SECTION D ENSEIGNEMENT PROFESSIONNEL" => SchoolKind::SectionEnseignementProfessionnel,
-        nature if nature.contains("AGRICOLE") => SchoolKind::LyceeAgricole,
+        // The annuaire cuts natures at 40 characters: « MAISON FAMILIALE RURALE EDUCATION ORIENT ».
+        nature if nature.starts_with("MAISON FAMILIALE RURALE") => SchoolKind::MaisonFamilialeRurale,
         _ => SchoolKind::Autre,
     }
 }
@@ -180,9 +184,9 @@ mod tests {
     }
 
     /// Header and rows cut from the real annuaire file (dep. 35, 2023-06).
-    const HEADER: &str = "Identifiant_de_l_etablissement;Nom_etablissement;Type_etablissement;Statut_public_prive;Adresse_1;Code postal;Code_commune;Nom_commune;Code_departement;Voie_professionnelle;Hebergement;Web;Fiche_onisep;latitude;longitude;date_maj_ligne;etat;libelle_nature";
-    const JAURES: &str = "0350031U;Lycée professionnel Jean Jaurès;Lycée;Public;24 rue Victor Rault;35205;35238;Rennes;035;1;1;http://www.lycee-jean-jaures-rennes.fr;https://www.onisep.fr/http/redirection/etablissement/slug/ENS.5534;48.09238659380765;-1.687935543452591;2023-06-08;OUVERT;LYCEE PROFESSIONNEL";
-    const COLLEGE: &str = "0350001L;Collège Jean Moulin;Collège;Public;1 rue X;35000;35238;Rennes;035;;0;;;48.1;-1.6;2023-06-01;OUVERT;COLLEGE";
+    const HEADER: &str = "Identifiant_de_l_etablissement;Nom_etablissement;Type_etablissement;Statut_public_prive;Adresse_1;Code postal;Code_commune;Nom_commune;Code_departement;Voie_professionnelle;Hebergement;Web;Fiche_onisep;latitude;longitude;date_maj_ligne;etat;libelle_nature;Lycee_Agricole";
+    const JAURES: &str = "0350031U;Lycée professionnel Jean Jaurès;Lycée;Public;24 rue Victor Rault;35205;35238;Rennes;035;1;1;http://www.lycee-jean-jaures-rennes.fr;https://www.onisep.fr/http/redirection/etablissement/slug/ENS.5534;48.09238659380765;-1.687935543452591;2023-06-08;OUVERT;LYCEE PROFESSIONNEL;";
+    const COLLEGE: &str = "0350001L;Collège Jean Moulin;Collège;Public;1 rue X;35000;35238;Rennes;035;;0;;;48.1;-1.6;2023-06-01;OUVERT;COLLEGE;";
 
     fn parse(rows: &[&str]) -> (Annuaire, Vec<Reject>) {
         let csv = std::iter::once(HEADER).chain(rows.iter().copied()).collect::<Vec<_>>().join("\n");
@@ -226,6 +230,15 @@ mod tests {
         assert_eq!(annuaire.schools.len(), 1);
         let none = parse_annuaire(csv.as_bytes(), "a.csv", &region35(), &BTreeSet::new(), &mut Vec::new()).unwrap();
         assert!(none.schools.is_empty());
+    }
+
+    #[test]
+    fn agricultural_lycees_and_mfrs_are_named_as_such() {
+        assert_eq!(kind("LYCEE PROFESSIONNEL", true), SchoolKind::LyceeAgricole);
+        assert_eq!(kind("LYCEE PROFESSIONNEL", false), SchoolKind::LyceeProfessionnel);
+        assert_eq!(kind("MAISON FAMILIALE RURALE EDUCATION ORIENT", false), SchoolKind::MaisonFamilialeRurale);
+        let agricultural = JAURES.replace(";LYCEE PROFESSIONNEL;", ";LYCEE PROFESSIONNEL;1");
+        assert_eq!(parse(&[&agricultural]).0.schools[0].kind, SchoolKind::LyceeAgricole);
     }
 
     #[test]

@@ -15,6 +15,9 @@ const NO_SALARY: &str = "aucune donnée de salaire par diplôme dans les sources
 const NO_SHORTAGE: &str = "aucune source sur les métiers en tension dans les données utilisées";
 const NO_ALL_WISHES: &str = "le fichier Affelnet 2022 disponible ne publie que les vœux de rang 1";
 const NO_ADMISSIONS: &str = "publié seulement pour les entrées en 1re pro";
+/// Affelnet writes a stand-in (999…) where a class's capacity is not given.
+const NO_PLACES: &str = "non renseigné dans Affelnet (une valeur de remplissage tient lieu de nombre de places)";
+const NO_PRESSURE: &str = "pas de taux sans le nombre de places, non renseigné dans Affelnet";
 const NO_DESCRIPTION: &str = "pas de présentation Onisep dans les sources utilisées";
 
 pub struct Catalogue {
@@ -88,7 +91,9 @@ fn access(row: &AffelnetOffer, entry: Entry, admitted: Option<u32>) -> Access {
         Some(value) => Figure::known(value, affelnet::YEAR, affelnet::SOURCE_ID),
         None => Figure::withheld("non renseigné dans Affelnet", affelnet::YEAR, affelnet::SOURCE_ID),
     };
+    let stand_in = row.capacity.is_some_and(|places| places > affelnet::MAX_REAL_CAPACITY);
     let pressure = match (row.first_wishes, row.capacity) {
+        _ if stand_in => Figure::withheld(NO_PRESSURE, affelnet::YEAR, affelnet::SOURCE_ID),
         (Some(wishes), Some(places)) if places > 0 => {
             let ratio = (wishes as f32 / places as f32 * 100.0).round() / 100.0;
             Figure::known(ratio, affelnet::YEAR, affelnet::SOURCE_ID)
@@ -96,7 +101,7 @@ fn access(row: &AffelnetOffer, entry: Entry, admitted: Option<u32>) -> Access {
         _ => Figure::withheld("places ou vœux non renseignés", affelnet::YEAR, affelnet::SOURCE_ID),
     };
     Access {
-        capacity: known(row.capacity),
+        capacity: if stand_in { Figure::withheld(NO_PLACES, affelnet::YEAR, affelnet::SOURCE_ID) } else { known(row.capacity) },
         first_wishes: known(row.first_wishes),
         all_wishes: Figure::unavailable(NO_ALL_WISHES),
         pressure,
@@ -261,6 +266,19 @@ mod tests {
 
     fn row(line: u64, uai: &str, mef: &str, capacity: u32, wishes: u32) -> AffelnetOffer {
         AffelnetOffer { line, uai: uai.into(), mef_stat_11: mef.into(), apprenticeship: false, capacity: Some(capacity), first_wishes: Some(wishes) }
+    }
+
+    #[test]
+    fn a_stand_in_capacity_counts_no_places_and_gives_no_pressure() {
+        let private = access(&row(1, "0350769W", "23810031211", 999, 32), Entry::AfterTroisieme, None);
+        assert_eq!(private.capacity.get(), None);
+        assert_eq!(private.capacity.missing.as_deref(), Some(NO_PLACES));
+        assert_eq!((private.pressure.get(), private.pressure.missing.as_deref()), (None, Some(NO_PRESSURE)));
+        assert_eq!(private.first_wishes.get(), Some(32), "the wishes are real");
+
+        let largest_real = access(&row(1, "0350031U", "23810025222", affelnet::MAX_REAL_CAPACITY, 106), Entry::AfterTroisieme, None);
+        assert_eq!(largest_real.capacity.get(), Some(500));
+        assert_eq!(largest_real.pressure.get(), Some(0.21));
     }
 
     #[test]

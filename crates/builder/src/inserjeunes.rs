@@ -9,7 +9,7 @@ use proxipro_model::{Benchmark, BenchmarkLevel, Diploma, Figure, Outcomes, Route
 use crate::bcn::Bcn;
 use crate::error::BuildError;
 use crate::report::Reject;
-use crate::table::{read_file, Table};
+use crate::table::{self, read_file, Table};
 
 pub const REGION_SOURCE_ID: &str = "inserjeunes-region";
 pub const SCHOOL_SOURCE_ID: &str = "inserjeunes-lycee";
@@ -236,6 +236,10 @@ pub fn percentile_cont(sorted: &[f32], p: f32) -> f32 {
 
 /// InserJeunes per lycée, all programmes pooled, for the schools of the region.
 pub fn read_schools(raw_dir: &Path, departement_code: &str, rejects: &mut Vec<Reject>) -> Result<BTreeMap<String, SchoolOutcomes>, BuildError> {
+    parse_schools(&read_file(raw_dir, SCHOOL_FILE)?, departement_code, rejects)
+}
+
+fn parse_schools(bytes: &[u8], departement_code: &str, rejects: &mut Vec<Reject>) -> Result<BTreeMap<String, SchoolOutcomes>, BuildError> {
     let columns = [
         "n°UAI de l'établissement",
         "Dont apprentis en EPLE",
@@ -244,18 +248,28 @@ pub fn read_schools(raw_dir: &Path, departement_code: &str, rejects: &mut Vec<Re
         "Taux attendu",
         "Valeur ajoutée",
     ];
-    let table = Table::parse(&read_file(raw_dir, SCHOOL_FILE)?, SCHOOL_FILE, &columns, rejects)?;
-    let mut schools = BTreeMap::new();
+    let table = Table::parse(bytes, SCHOOL_FILE, &columns, rejects)?;
+    // A school with apprentices has three rows: « ensemble », « dont apprentis » and
+    // « dont élèves en voie pro sco »; one without has « ensemble » alone. Both come down
+    // to the school-route students, those of the offers shown.
+    let mut rows: BTreeMap<&str, BTreeMap<&str, &table::Row>> = BTreeMap::new();
     for row in &table.rows {
-        let field = |name| table.get(row, name);
-        let uai = field("n°UAI de l'établissement");
-        if !uai.starts_with(departement_code) || field("Dont apprentis en EPLE") != "ensemble" {
-            continue;
+        let uai = table.get(row, "n°UAI de l'établissement");
+        if uai.starts_with(departement_code) {
+            rows.entry(uai).or_default().insert(table.get(row, "Dont apprentis en EPLE"), row);
         }
-        let figure = |text: &str| match text.trim().replace(',', ".").parse::<f32>() {
-            Ok(value) => Figure::known(value, SCHOOL_YEAR, SCHOOL_SOURCE_ID),
-            Err(_) => Figure::withheld(NOT_PUBLISHED, SCHOOL_YEAR, SCHOOL_SOURCE_ID),
+    }
+    let figure = |text: &str| match text.trim().replace(',', ".").parse::<f32>() {
+        Ok(value) => Figure::known(value, SCHOOL_YEAR, SCHOOL_SOURCE_ID),
+        Err(_) => Figure::withheld(NOT_PUBLISHED, SCHOOL_YEAR, SCHOOL_SOURCE_ID),
+    };
+    let mut schools = BTreeMap::new();
+    for (uai, kinds) in rows {
+        let school_route = match (kinds.get("dont élèves en voie pro sco"), kinds.get("dont apprentis"), kinds.get("ensemble")) {
+            (Some(row), _, _) | (None, None, Some(row)) => *row,
+            _ => continue,
         };
+        let field = |name| table.get(school_route, name);
         schools.insert(
             uai.to_string(),
             SchoolOutcomes {
@@ -363,5 +377,24 @@ mod tests {
         assert_eq!(benchmark.quartiles, [10.0, 20.0, 30.0, 40.0, 50.0]);
         assert_eq!(benchmark.level, BenchmarkLevel::Favourable);
         assert_eq!(benchmark.programmes, 5);
+    }
+
+    #[test]
+    fn a_school_s_figures_are_those_of_its_school_route_students() {
+        // Real rows (2022-2023): Pierre Mendès-France has apprentices, Yvon Bourges none here.
+        let file = "n°UAI de l'établissement;Libellé de l'établissement;Région;Dont apprentis en EPLE;Taux de poursuite d'études;Taux;Taux attendu;Valeur ajoutée
+0350030T;Lycée Pierre Mendès-France;BRETAGNE;dont apprentis;56;90;78;12
+0350030T;Lycée Pierre Mendès-France;BRETAGNE;ensemble;53;60;53;8
+0350030T;Lycée Pierre Mendès-France;BRETAGNE;dont élèves en voie pro sco;53;52;46;6
+0350005R;Lycée Yvon Bourges;BRETAGNE;ensemble;52;62;61;1
+0350999A;Un lycée sans ligne voie scolaire;BRETAGNE;dont apprentis;50;80;70;10
+0350999A;Un lycée sans ligne voie scolaire;BRETAGNE;ensemble;50;70;60;10
+";
+        let schools = parse_schools(file.as_bytes(), "035", &mut Vec::new()).unwrap();
+        let employment = |uai: &str| schools[uai].employment_6_months.get();
+        assert_eq!(employment("0350030T"), Some(52.0), "apprentices left out");
+        assert_eq!(schools["0350030T"].added_value.get(), Some(6.0));
+        assert_eq!(employment("0350005R"), Some(62.0), "no apprentices: « ensemble » is the school route");
+        assert!(!schools.contains_key("0350999A"), "« ensemble » with apprentices in it is not shown as the school route");
     }
 }

@@ -64,7 +64,7 @@ pub fn all(annuaire_file: &str, annuaire_last_update: &str) -> Vec<Source> {
             bcn::SOURCE_ID,
             "Base centrale des nomenclatures (BCN) : MEF, diplômes, groupes de spécialités, familles de métiers",
             "Ministère de l'Éducation nationale (BCN)",
-            "extraction 2024",
+            "extraction 2025 (mises à jour jusqu'au 29/08/2025)",
             OPEN_LICENCE,
             Some("https://infocentre.pleiade.education.fr/bcn/"),
             "education/bcn/",
@@ -88,12 +88,12 @@ pub fn all(annuaire_file: &str, annuaire_last_update: &str) -> Vec<Source> {
             OPEN_LICENCE,
             Some("https://www.education.gouv.fr/l-insertion-des-jeunes-apres-une-formation-en-voie-professionnelle-307956"),
             inserjeunes::SCHOOL_FILE,
-            "Taux d'emploi, taux attendu et valeur ajoutée de chaque lycée (toutes formations confondues)",
+            "Taux d'emploi, taux attendu et valeur ajoutée de chaque lycée, pour ses élèves de la voie scolaire (toutes formations confondues)",
         ),
         source(
             onisep::CERTIF_SOURCE_ID,
             "Certif Info : diplômes et codes ROME",
-            "Réseau des Carif-Oref (Certif Info), via mission-apprentissage/c-est-qui-le-pro",
+            "Réseau des Carif-Oref (Certif Info), via mission-apprentissage/tjp-pilotage",
             "mise à jour d'avril 2024",
             UNCLEAR,
             Some("https://www.certifinfo.org/"),
@@ -157,7 +157,11 @@ pub fn all(annuaire_file: &str, annuaire_last_update: &str) -> Vec<Source> {
 pub fn methods() -> Vec<String> {
     vec![
         "Établissements retenus : lycées ouverts du département dont l'annuaire indique une voie professionnelle, et tout établissement où Affelnet liste une offre.".into(),
-        "Offres : lignes Affelnet 2022 du département (hors vœux de recensement), une par établissement et classe d'entrée (MEF STAT 11), reliées au diplôme (CFD) par la BCN.".into(),
+        "Offres : lignes Affelnet 2022 du département (hors vœux de recensement), une par établissement et classe d'entrée (MEF STAT 11), reliées au diplôme (CFD) par la BCN. Une classe sur plusieurs lignes (plusieurs groupes) est une offre : ses places et ses vœux s'additionnent.".into(),
+        format!(
+            "Une capacité supérieure à {} places est la valeur de remplissage d'Affelnet (999…) là où la capacité n'est pas renseignée : elle est affichée comme non renseignée, sans taux de pression.",
+            affelnet::MAX_REAL_CAPACITY
+        ),
         format!(
             "Taux de pression = vœux de rang 1 ÷ places. Admission facile jusqu'à {}, peu facile en dessous de {}, difficile au-delà (seuils de Futur Pro).",
             PRESSURE_THRESHOLDS[0], PRESSURE_THRESHOLDS[1]

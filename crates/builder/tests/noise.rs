@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use proxipro_builder::parse_annuaire;
 use proxipro_model::Region;
 
-const HEADER: &str = "Identifiant_de_l_etablissement;Nom_etablissement;Type_etablissement;Statut_public_prive;Adresse_1;Code postal;Code_commune;Nom_commune;Code_departement;Voie_professionnelle;Hebergement;Web;Fiche_onisep;latitude;longitude;date_maj_ligne;etat;libelle_nature";
+const HEADER: &str = "Identifiant_de_l_etablissement;Nom_etablissement;Type_etablissement;Statut_public_prive;Adresse_1;Code postal;Code_commune;Nom_commune;Code_departement;Voie_professionnelle;Hebergement;Web;Fiche_onisep;latitude;longitude;date_maj_ligne;etat;libelle_nature;Lycee_Agricole";
 
 fn region() -> Region {
     Region {

@@ -97,7 +97,8 @@ impl DatasetBuilder {
             Some(reason) => access_unavailable(reason),
             None => access(full.formation_etablissement.indicateur_entree.as_ref()),
         };
-        self.offers.push(Offer { id, uai, cfd, mef_stat_11: mef, route, entry: Entry::AfterTroisieme, access });
+        let entry = entry_of(&mef);
+        self.offers.push(Offer { id, uai, cfd, mef_stat_11: mef, route, entry, access });
     }
 
     fn skip(&mut self, reason: String) {
@@ -203,6 +204,15 @@ fn french_date(iso: &str) -> Option<String> {
     let (year, month, day) = (iso.get(0..4)?, iso.get(5..7)?, iso.get(8..10)?);
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     (digits(year) && digits(month) && digits(day)).then(|| format!("{day}/{month}/{year}"))
+}
+
+/// The 4th digit of a MEF STAT 11 is the year of the course (`2382…` is a 1re pro);
+/// apprenticeship offers have no MEF and are entered after the 3e.
+fn entry_of(mef_stat_11: &str) -> Entry {
+    match mef_stat_11.as_bytes().get(3) {
+        Some(year) if (b'2'..=b'9').contains(year) => Entry::PremierePro,
+        _ => Entry::AfterTroisieme,
+    }
 }
 
 fn programme(item: &FormationItem) -> Programme {

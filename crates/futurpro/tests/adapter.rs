@@ -56,6 +56,7 @@ fn pages_and_details_rebuild_the_offers_they_were_taken_from() {
         assert_eq!(offer.access.first_wishes.get(), original.access.first_wishes.get(), "{}", offer.id);
         assert_eq!(offer.access.pressure.get(), original.access.pressure.get(), "{}", offer.id);
         assert_eq!(offer.access.capacity.year, "2022");
+        assert_eq!(offer.entry, original.entry, "{}: 2de or 1re, from the MEF", offer.id);
         let school = converted.dataset.school(&offer.uai).expect("school of the offer");
         let our_school = ours.school(&offer.uai).expect("our school");
         assert_eq!((school.name.as_str(), school.position), (our_school.name.as_str(), our_school.position));

@@ -45,7 +45,7 @@ impl Route {
 pub enum Entry {
     /// First year after the 3e: seconde professionnelle or first year of CAP.
     AfterTroisieme,
-    /// Première professionnelle, entered after a seconde of a famille de métiers.
+    /// Première professionnelle, entered after a seconde pro (of its famille de métiers, where it has one).
     PremierePro,
 }
 
@@ -53,7 +53,7 @@ impl Entry {
     pub fn label(self) -> &'static str {
         match self {
             Entry::AfterTroisieme => "Entrée après la 3e",
-            Entry::PremierePro => "Entrée en 1re pro, après une 2de famille de métiers",
+            Entry::PremierePro => "Entrée en 1re pro, après une 2de pro",
         }
     }
 }

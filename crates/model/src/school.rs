@@ -28,7 +28,8 @@ pub struct School {
     pub source: String,
 }
 
-/// InserJeunes per lycée: every vocational programme of the school pooled together.
+/// InserJeunes per lycée: every vocational programme of the school pooled together, for its
+/// school-route students (apprentices, where it has any, are not counted).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SchoolOutcomes {
     /// Share employed 6 months after leaving, in %.
@@ -48,6 +49,8 @@ pub enum SchoolKind {
     LyceePolyvalent,
     SectionEnseignementProfessionnel,
     LyceeAgricole,
+    /// Maison familiale rurale: agricultural, in alternation between school and work.
+    MaisonFamilialeRurale,
     Cfa,
     Autre,
 }
@@ -59,6 +62,7 @@ impl SchoolKind {
             SchoolKind::LyceePolyvalent => "Lycée polyvalent",
             SchoolKind::SectionEnseignementProfessionnel => "Section d'enseignement professionnel",
             SchoolKind::LyceeAgricole => "Lycée agricole",
+            SchoolKind::MaisonFamilialeRurale => "Maison familiale rurale",
             SchoolKind::Cfa => "CFA (apprentissage)",
             SchoolKind::Autre => "Autre établissement",
         }
