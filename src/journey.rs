@@ -221,8 +221,18 @@ pub fn school_times(routing: &Routing, state: &ViewState, origin: LatLon) -> Jou
                         max_travel_s: budget_s,
                     };
                     if let Some(latest) = routing.engine.transit_arrive_by(&arrive) {
-                        minutes = (state.time * 60 - latest.departure_s) as f32 / 60.0;
-                        how = format!("départ {} · {how}", clock(latest.departure_s));
+                        let window_s = state.time * 60 - latest.departure_s;
+                        minutes = window_s as f32 / 60.0;
+                        // The trip leaving then, not the earliest one from T − B: it may take
+                        // another line, or none.
+                        let trip = if latest.direct_walk {
+                            "à pied".to_string()
+                        } else {
+                            let target = routing.engine.targets(vec![arrive.target]);
+                            let leaving = TransitQuery { origin, departure_s: latest.departure_s, max_travel_s: window_s };
+                            describe(routing.engine.transit_travel_times(&leaving, &target).journey_summary(&routing.engine, 0))
+                        };
+                        how = format!("départ {} · {trip}", clock(latest.departure_s));
                     }
                 }
                 schools.insert(uai.clone(), Reached { minutes, how, estimate: false });

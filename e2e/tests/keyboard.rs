@@ -112,3 +112,57 @@ async fn addresses_come_from_the_geocoder_and_communes_stay_offline_when_it_fail
     assert_eq!(browser.text(".suggestion:first-child .suggestion-kind").await.to_lowercase(), "commune");
     browser.close().await;
 }
+
+/// Waits until the focused element matches `css`.
+async fn wait_for_focus(browser: &Browser, css: &str, what: &str) {
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(5);
+    while browser.script(&format!("return document.activeElement.matches({css:?})")).await.as_bool() != Some(true) {
+        let focused = browser.script("return document.activeElement.outerHTML.slice(0, 120)").await;
+        assert!(tokio::time::Instant::now() < deadline, "{what}: the focus is on {focused}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn map_popups_a_cleared_start_and_a_cleared_time_keep_the_keyboard_on_track() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&geocodeur={TEST_GEOCODER}"))).await;
+    browser.wait_for(".offer-item").await;
+
+    // Enter on a school opens its popup with the focus on its link; Escape gives it back.
+    browser.wait_for(".school-marker[tabindex=\"0\"]").await;
+    browser.script("document.querySelector('.school-marker[tabindex=\"0\"]').focus()").await;
+    keys(&browser, &Key::Enter.to_string()).await;
+    wait_for_focus(&browser, ".leaflet-popup .map-popup-link", "the popup opened with Enter").await;
+    browser.screenshot("keyboard-map-popup").await;
+    keys(&browser, &Key::Escape.to_string()).await;
+    wait_for_focus(&browser, ".school-marker", "Escape in the popup").await;
+    // Leaflet fades the popup out for 200 ms before removing it.
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(2);
+    while !browser.all(".leaflet-popup").await.is_empty() {
+        assert!(tokio::time::Instant::now() < deadline, "Escape closed the popup");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+
+    // « Effacer » goes with the start: the focus goes to the field to type a new one.
+    browser.click("#depart").await;
+    keys(&browser, "vitré").await;
+    browser.wait_for(".suggestion").await;
+    keys(&browser, &Key::Enter.to_string()).await;
+    browser.wait_for_url("the start is in the address", |url| url.query().is_some_and(|q| q.contains("depart="))).await;
+    tab_to(&browser, ".origin-line .link-button", 10).await;
+    let name = browser.script("return document.activeElement.getAttribute('aria-label')").await;
+    assert_eq!(name, serde_json::json!("Effacer le point de départ"));
+    keys(&browser, &Key::Enter.to_string()).await;
+    wait_for_focus(&browser, "#depart", "« Effacer »").await;
+    browser.wait_for_url("the start left the address", |url| !url.query().is_some_and(|q| q.contains("depart="))).await;
+
+    // A time field emptied (the picker's « clear ») shows the time still used.
+    let before = browser.script("return document.querySelector('.time-choice input').value").await;
+    assert!(before.as_str().is_some_and(|t| t.len() == 5), "a time is shown: {before}");
+    browser.script("const t = document.querySelector('.time-choice input'); t.value = ''; t.dispatchEvent(new Event('change', {bubbles: true}))").await;
+    let after = browser.script("return document.querySelector('.time-choice input').value").await;
+    assert_eq!(after, before, "the field shows the time the trips are computed for");
+    browser.close().await;
+}

@@ -242,3 +242,24 @@ async fn after_a_reload_brings_more_schools_their_trips_come_without_fetching_th
     assert_eq!(fetched, 1, "the network is fetched once");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn an_address_found_nowhere_says_so_and_the_geocoder_keeps_its_own_parameters() {
+    // A self-hosted geocoder with a key in its address; it knows no « zzxq ».
+    let server = api_server(vec![Canned::new("cle=K&q=zzxq", 200, r#"{"type":"FeatureCollection","features":[]}"#)]).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    let geocoder = format!("{TEST_GEOCODER}%3Fcle%3DK");
+    browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&geocodeur={geocoder}"))).await;
+    browser.click("#depart").await;
+    browser.script("const i = document.querySelector('#depart'); i.value = 'zzxq'; i.dispatchEvent(new Event('input', {bubbles: true}));").await;
+    let note = wait_until_text(&browser, ".origin-picker .hint", "Rien trouvé pour « zzxq »").await;
+    assert!(!note.contains("injoignable"), "the key's address was asked, and answered: {note}");
+    assert_eq!(browser.script("return document.querySelector('#depart').value").await, serde_json::json!("zzxq"), "the text stays");
+    // Typing on says nothing of the previous text until the service has answered the new one.
+    browser.script("const i = document.querySelector('#depart'); i.value = 'zzxq '; i.dispatchEvent(new Event('input', {bubbles: true}));").await;
+    // Read at once (the answer to the new text comes 300 ms later at the earliest), not through `text`, which waits for one.
+    let note_after_typing = browser.script("return document.querySelector('.origin-picker .hint').textContent").await;
+    assert_eq!(note_after_typing, serde_json::json!(""), "the old « nothing found » is not left on screen");
+    browser.screenshot("origin-nothing-found").await;
+    browser.close().await;
+}

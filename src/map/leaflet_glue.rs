@@ -40,6 +40,11 @@ pub fn mark(marker: &leaflet::Marker, class: &str, on: bool) {
     }
 }
 
+/// The marker's icon in the page, once the marker is on the map.
+pub fn marker_element(marker: &leaflet::Marker) -> Option<web_sys::HtmlElement> {
+    marker.unchecked_ref::<MarkerWithElement>().get_element()
+}
+
 /// Takes a marker out of the Tab order (or puts it back): greyed-out schools, left for context,
 /// should not cost keyboard users a stop each.
 pub fn tab_stop(marker: &leaflet::Marker, on: bool) {

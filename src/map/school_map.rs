@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use leptos::prelude::*;
 use proxipro_model::{Dataset, School};
 
-use super::leaflet_glue::{append_text, div_icon, fit_options, geo_json, mark, options, tab_stop};
+use super::leaflet_glue::{append_text, div_icon, fit_options, geo_json, mark, marker_element, options, tab_stop};
 use crate::config::AppConfig;
 
 /// Rennes, shown until the schools' extent is known.
@@ -297,6 +297,7 @@ impl LiveMap {
             let marker = Marker::new_with_options(&lat_lng(school), &options);
             if let Some(content) = popup_content(school, dataset.offers_at(&school.uai).count(), &self.refresh_link) {
                 marker.bind_popup_with_options(&content, &popup_options);
+                keyboard_popup(&marker, &content);
             }
             // A marker under the pointer highlights its school's rows in the list, as a row does its marker.
             let (over, out) = (school.uai.clone(), school.uai.clone());
@@ -421,6 +422,35 @@ fn bounds(schools: &[School]) -> Option<LatLngBounds> {
         bounds.extend(&lat_lng(school));
     }
     Some(bounds)
+}
+
+/// A popup opened with Enter takes the focus (its link would otherwise be a Tab past every
+/// later marker), and Escape in it closes it and gives the focus back to its marker.
+fn keyboard_popup(marker: &Marker, content: &web_sys::Element) {
+    let (opened_marker, opened_content) = (marker.clone(), content.clone());
+    let opened = Closure::<dyn Fn()>::new(move || {
+        let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+        let from_marker = active.is_some_and(|a| marker_element(&opened_marker).is_some_and(|m| m.is_same_node(Some(&a))));
+        let link = opened_content.query_selector(".map-popup-link").ok().flatten();
+        if let Some(link) = link.filter(|_| from_marker).and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok()) {
+            // Scrolling the map's box to the link would shift every pane under Leaflet.
+            let no_scroll = web_sys::FocusOptions::new();
+            no_scroll.set_prevent_scroll(true);
+            let _ = link.focus_with_options(&no_scroll);
+        }
+    });
+    marker.on("popupopen", &opened.into_js_value());
+    let closing_marker = marker.clone();
+    let escape = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.stop_propagation();
+            closing_marker.close_popup();
+            if let Some(icon) = marker_element(&closing_marker) {
+                let _ = icon.focus();
+            }
+        }
+    });
+    let _ = content.add_event_listener_with_callback("keydown", escape.into_js_value().unchecked_ref());
 }
 
 fn popup_content(school: &School, offers: usize, refresh_link: &Closure<dyn Fn(web_sys::Event)>) -> Option<web_sys::Element> {

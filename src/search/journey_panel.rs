@@ -28,7 +28,16 @@ pub fn JourneyPanel(
                 "Départ : "
                 {crate::journey::origin_name(data.loaded().as_ref().map(|loaded| loaded.dataset.as_ref()), origin)}
                 " "
-                <button type="button" class="link-button" on:click=move |_| store.update(|s| s.origin = None)>
+                <button
+                    type="button"
+                    class="link-button"
+                    aria-label="Effacer le point de départ"
+                    on:click=move |_| {
+                        store.update(|s| s.origin = None);
+                        // The button goes with the start: the focus goes where a new one is typed.
+                        focus_first_shown(vec!["#depart".to_string()]);
+                    }
+                >
                     "Effacer"
                 </button>
             </p>
@@ -48,7 +57,17 @@ pub fn JourneyPanel(
                 <div class="hint" role="alert">
                     <p>
                         "Réseau de transport indisponible : " {error.to_string()} " "
-                        <button type="button" class="link-button" on:click=move |_| data.retry_routing()>"Réessayer"</button>
+                        <button
+                            type="button"
+                            class="link-button"
+                            on:click=move |_| {
+                                data.retry_routing();
+                                // « Chargement… » replaces the button: the focus stays in the panel.
+                                focus_first_shown(vec!["#titre-trajet".to_string()]);
+                            }
+                        >
+                            "Réessayer"
+                        </button>
                     </p>
                     <TechnicalDetails error=error/>
                 </div>
@@ -65,6 +84,11 @@ pub fn JourneyPanel(
             .into_any()
         }),
     };
+    // The note and its buttons go with public transport: the focus goes to the mode chosen.
+    let choose_mode = move |mode: Mode| {
+        store.update(|s| s.mode = mode);
+        focus_first_shown(vec![".mode-choice [aria-checked=\"true\"]".to_string()]);
+    };
     // Walking or cycling is a way out of a point off the transport network; a note met
     // on foot or by bike (no streets known around the point) has no such way out.
     let shown_notes = move || {
@@ -75,9 +99,9 @@ pub fn JourneyPanel(
                     <p>{note}</p>
                     {offer_street_modes.then(|| view! {
                         <p>
-                            <button type="button" class="link-button" on:click=move |_| store.update(|s| s.mode = Mode::Walk)>"À pied"</button>
+                            <button type="button" class="link-button" on:click=move |_| choose_mode(Mode::Walk)>"À pied"</button>
                             " · "
-                            <button type="button" class="link-button" on:click=move |_| store.update(|s| s.mode = Mode::Bike)>"À vélo"</button>
+                            <button type="button" class="link-button" on:click=move |_| choose_mode(Mode::Bike)>"À vélo"</button>
                         </p>
                     })}
                 </div>
@@ -160,10 +184,11 @@ pub fn JourneyPanel(
                     aria-label="Heure"
                     disabled=move || state.with(|s| s.mode) != Mode::Transit
                     prop:value=move || format_time(state.with(|s| s.time))
-                    on:change=move |event| {
-                        if let Some(time) = parse_time(&event_target_value(&event)) {
-                            store.update(|s| s.time = time);
-                        }
+                    required
+                    on:change=move |event| match parse_time(&event_target_value(&event)) {
+                        Some(time) => store.update(|s| s.time = time),
+                        // A cleared field would show no time while the old one is used: show it again.
+                        None => event_target::<web_sys::HtmlInputElement>(&event).set_value(&format_time(state.with_untracked(|s| s.time))),
                     }
                 />
             </div>

@@ -105,6 +105,8 @@ pub fn OriginPicker() -> impl IntoView {
 
     let search = move |query: String| {
         let mine = next_ticket();
+        // What was said of the previous text (searching, nothing found, service down) comes again if it still holds.
+        note.set(None);
         suggestions.set(offline(&query));
         active.set(None);
         // The geocoder refuses a query that does not start with a letter or a digit.
@@ -113,12 +115,16 @@ pub fn OriginPicker() -> impl IntoView {
             return;
         }
         let bias = near.get_untracked().map(|c| format!("&lat={:.4}&lon={:.4}", c.lat, c.lon)).unwrap_or_default();
-        let url = format!("{}?q={}&limit=5{bias}", config.geocoder_url, js_sys::encode_uri_component(query));
+        // A self-hosted service may need its own parameters (a key…) in the configured address.
+        let separator = if config.geocoder_url.contains('?') { '&' } else { '?' };
+        let url = format!("{}{separator}q={}&limit=5{bias}", config.geocoder_url, js_sys::encode_uri_component(query));
+        let typed = query.to_string();
         set_timeout(
             move || {
                 if !still_wanted(mine) {
                     return;
                 }
+                note.set(Some(SEARCHING.into()));
                 leptos::task::spawn_local(async move {
                     // Short limits and no retry: the user is typing, and the offline places are already shown.
                     let answer = get_text_within(&url, GEOCODER_LIMITS)
@@ -156,6 +162,11 @@ pub fn OriginPicker() -> impl IntoView {
                                 let room = MAX_SUGGESTIONS - list.len();
                                 list.extend(addresses.take(room));
                             });
+                            if suggestions.with(Vec::is_empty) {
+                                note.set(Some(format!(
+                                    "Rien trouvé pour « {typed} » (adresse, commune ou collège) : vérifiez l'orthographe, ou cliquez sur la carte."
+                                )));
+                            }
                         }
                         Err(why) => note.set(Some(format!("{why} : seules les communes et les collèges sont proposés."))),
                     }
@@ -165,13 +176,30 @@ pub fn OriginPicker() -> impl IntoView {
         );
     };
 
+    // Only the latest position asked for is used, and typing or choosing a start cancels it.
+    let position_ticket = StoredValue::new(0u32);
+    let cancel_position = move || {
+        position_ticket.update_value(|t| *t = t.wrapping_add(1));
+        if note.with_untracked(|n| n.as_deref() == Some(LOCATING)) {
+            note.set(None);
+        }
+    };
+    let locate = move |_| {
+        cancel_position();
+        locate_device(store, note, position_ticket);
+    };
+
     let close = move || {
         next_ticket();
         suggestions.set(Vec::new());
         active.set(None);
+        if note.with_untracked(|n| n.as_deref() == Some(SEARCHING)) {
+            note.set(None);
+        }
     };
     let choose = move |suggestion: Suggestion| {
         close();
+        cancel_position();
         note.set(None);
         text.set(suggestion.label.clone());
         store.update(|s| s.origin = Some(suggestion.position));
@@ -202,8 +230,6 @@ pub fn OriginPicker() -> impl IntoView {
         }
     };
 
-    let locate = move |_| locate_device(store, note);
-
     view! {
         <div class="origin-picker">
             <label for="depart" class="search-label">"Point de départ : adresse, commune ou collège"</label>
@@ -221,6 +247,7 @@ pub fn OriginPicker() -> impl IntoView {
                     prop:value=move || text.get()
                     on:input=move |event| {
                         let value = event_target_value(&event);
+                        cancel_position();
                         text.set(value.clone());
                         search(value);
                     }
@@ -252,16 +279,22 @@ pub fn OriginPicker() -> impl IntoView {
     }
 }
 
-/// Asks the browser for the device's position; a refusal is said plainly.
-fn locate_device(store: ViewStore, note: RwSignal<Option<String>>) {
+const LOCATING: &str = "Recherche de votre position…";
+const SEARCHING: &str = "Recherche d'adresses…";
+
+/// Asks the browser for the device's position; a refusal is said plainly. `ticket` moves on
+/// when the user types or chooses a start meanwhile: the answer is then dropped.
+fn locate_device(store: ViewStore, note: RwSignal<Option<String>>, ticket: StoredValue<u32>) {
     let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
         note.set(Some("Ce navigateur ne donne pas de position : saisissez une adresse ou choisissez un collège.".into()));
         return;
     };
-    note.set(Some("Recherche de votre position…".into()));
+    note.set(Some(LOCATING.into()));
     // The answer can take 15 s: a starting point chosen meanwhile (an address, the map) wins over it.
     let asked_from = store.state.with_untracked(|s| s.origin);
-    let still_wanted = move || store.state.try_with_untracked(|s| s.origin) == Some(asked_from);
+    let mine = ticket.get_value();
+    let still_wanted =
+        move || ticket.try_get_value() == Some(mine) && store.state.try_with_untracked(|s| s.origin) == Some(asked_from);
     let found = Closure::once_into_js(move |position: web_sys::Position| {
         if still_wanted() {
             let coords = position.coords();

@@ -211,6 +211,13 @@ fn main() {
                 a.direct_walk
             ))
         );
+        // The app describes the trip that leaves at that time: one forward scan to one school.
+        if let Some(latest) = answer.filter(|a| !a.direct_walk) {
+            let school = engine.targets(vec![arrive_by.target]);
+            let leaving = TransitQuery { origin, departure_s: latest.departure_s, max_travel_s: arrive_by.arrive_by_s - latest.departure_s };
+            let (median, min, _) = time(20, || engine.transit_travel_times(&leaving, &school));
+            report(&format!("[{name}] the trip leaving then, to that school only"), None, (median, min));
+        }
     }
 
     // Profile: 300 destination points spread over the area (stand-ins for schools).
