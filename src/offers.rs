@@ -18,13 +18,6 @@ pub fn card_name(dataset: &Dataset, offer_id: &str) -> Option<String> {
     })
 }
 
-/// Whether the offer's outcomes fall under the "no prospects" rule (all of a common seconde's specialities).
-pub fn has_no_prospects(dataset: &Dataset, offer: &Offer) -> bool {
-    let outcomes = dataset.outcomes_of(offer);
-    // A common seconde is flagged only if every speciality it leads to is.
-    !outcomes.is_empty() && outcomes.iter().all(|(_, o)| o.no_prospects() == Some(true))
-}
-
 /// The course's length for this offer: `2 ans`, or `3 ans (2 après une entrée en 1re)`.
 pub fn duration(dataset: &Dataset, offer: &Offer) -> Option<String> {
     let years = u32::from(dataset.programme(&offer.cfd)?.duration_years?);

@@ -9,7 +9,6 @@ use leptos_router::hooks::use_params_map;
 use proxipro_model::{Dataset, Figure, Job, Offer, Outcomes, Programme, Route, School};
 
 use super::trip_section::TripSection;
-use super::has_no_prospects;
 use crate::state::view::ViewStore;
 use crate::selection::wish_button::WishButtons;
 use crate::source::AppData;
@@ -85,7 +84,7 @@ pub fn OfferCard(dataset: Arc<Dataset>, offer: Offer) -> impl IntoView {
         .filter(|speciality| !outcomes.iter().any(|(p, _)| p.cfd == speciality.cfd))
         .map(Programme::title)
         .collect();
-    let no_prospects = has_no_prospects(&dataset, &offer);
+    let no_prospects = dataset.has_no_prospects(&offer);
     let sources = card_sources(&dataset, &offer);
     // The trip's time, when the card shows one, comes from the network's timetables and streets.
     let (data, view_store) = (expect_context::<AppData>(), expect_context::<ViewStore>());

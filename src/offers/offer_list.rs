@@ -11,7 +11,6 @@ use proxipro_explore::url_state::BUDGET_RANGE;
 use proxipro_explore::ViewState;
 use proxipro_model::{Dataset, Offer};
 
-use super::has_no_prospects;
 use crate::explorer::card_sheet::wants_sheet;
 use crate::journey::Reached;
 use crate::state::journeys::JourneyStore;
@@ -298,7 +297,7 @@ fn offer_item(dataset: &Dataset, offer: &Offer, trip: Option<(String, bool)>, hi
         let level = rate.and(level).map(|level| format!(" · {level}")).unwrap_or_default();
         Some(format!("Emploi à 6 mois en région : {}{level}", headline(rate)))
     };
-    let warning = has_no_prospects(dataset, offer);
+    let warning = dataset.has_no_prospects(offer);
     view! {
         <li>
             <a

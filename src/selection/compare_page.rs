@@ -5,7 +5,6 @@ use leptos_router::hooks::use_query_map;
 use proxipro_model::{Dataset, Figure, Offer, Outcomes};
 
 use crate::state::view::ViewStore;
-use crate::offers::has_no_prospects;
 use crate::source::AppData;
 use crate::ui::format::{decimal, headline};
 use crate::ui::load_state::{LoadFailed, Loading};
@@ -44,7 +43,7 @@ pub fn ComparePage() -> impl IntoView {
 
 /// The "no prospects" verdict, which unpublished rates leave open (not the same as "fine").
 fn prospects(dataset: &Dataset, offer: &proxipro_model::Offer) -> &'static str {
-    if has_no_prospects(dataset, offer) {
+    if dataset.has_no_prospects(offer) {
         "peu de débouchés"
     } else if dataset.outcomes_of(offer).iter().any(|(_, o)| o.no_prospects() == Some(false)) {
         "pas d'alerte"

@@ -13,7 +13,6 @@ use super::download;
 use crate::state::journeys::JourneyStore;
 use crate::state::view::ViewStore;
 use crate::config::link_with;
-use crate::offers::has_no_prospects;
 use crate::journey::Journey;
 use crate::source::AppData;
 use crate::state::wishes::WishStore;
@@ -119,7 +118,7 @@ fn Selection(
                         format!("Emploi à 6 mois en région : {}", headline(dataset.headline_rate(&offer, |o| o.employment.get()))),
                         format!("Poursuite d'études en région : {}", headline(dataset.headline_rate(&offer, |o| o.further_study.get()))),
                     ];
-                    let warning = has_no_prospects(&dataset, &offer);
+                    let warning = dataset.has_no_prospects(&offer);
                     // From the chosen starting point, on screen and on the family's paper.
                     let trip = journeys.journey.with(|journey| {
                         let journey = journey.as_ref()?;

@@ -81,14 +81,9 @@ impl Report {
 
         self.offers = dataset.offers.len();
         self.programmes = dataset.programmes.len();
-        let programme = |cfd: &str| dataset.programmes.iter().find(|p| p.cfd == cfd);
-        // A common seconde shows its specialities' figures.
-        let outcomes_of = |offer: &Offer| -> Vec<&Outcomes> {
-            let Some(p) = programme(&offer.cfd) else { return Vec::new() };
-            let own = p.outcomes.iter();
-            let specialities = p.specialities.iter().filter_map(|cfd| programme(cfd)).flat_map(|s| s.outcomes.iter());
-            own.chain(specialities).filter(|o| o.route == offer.route).collect()
-        };
+        let programme = |cfd: &str| dataset.programme(cfd);
+        // A common seconde shows its specialities' figures, as the card does.
+        let any_outcome = |offer: &Offer, has: fn(&Outcomes) -> bool| dataset.outcomes_of(offer).iter().any(|(_, o)| has(o));
         type Has<'a> = Box<dyn Fn(&Offer) -> bool + 'a>;
         let rows: Vec<(&str, Has)> = vec![
             ("places", Box::new(|o: &Offer| o.access.capacity.value.is_some())),
@@ -96,9 +91,9 @@ impl Report {
             ("taux de pression", Box::new(|o: &Offer| o.access.pressure.value.is_some())),
             ("tous vœux", Box::new(|o: &Offer| o.access.all_wishes.value.is_some())),
             ("affectés vœu 1", Box::new(|o: &Offer| o.access.admitted_first_wish.value.is_some())),
-            ("taux d'emploi", Box::new(|o: &Offer| outcomes_of(o).iter().any(|x| x.employment.value.is_some()))),
-            ("taux de poursuite", Box::new(|o: &Offer| outcomes_of(o).iter().any(|x| x.further_study.value.is_some()))),
-            ("comparaison régionale", Box::new(|o: &Offer| outcomes_of(o).iter().any(|x| x.employment_benchmark.is_some()))),
+            ("taux d'emploi", Box::new(|o: &Offer| any_outcome(o, |x| x.employment.value.is_some()))),
+            ("taux de poursuite", Box::new(|o: &Offer| any_outcome(o, |x| x.further_study.value.is_some()))),
+            ("comparaison régionale", Box::new(|o: &Offer| any_outcome(o, |x| x.employment_benchmark.is_some()))),
             ("métiers (ROME)", Box::new(|o: &Offer| programme(&o.cfd).is_some_and(|p| !p.jobs.is_empty()))),
             ("page Onisep", Box::new(|o: &Offer| programme(&o.cfd).is_some_and(|p| p.onisep_url.is_some()))),
             ("présentation", Box::new(|o: &Offer| programme(&o.cfd).is_some_and(|p| p.description.value.is_some()))),

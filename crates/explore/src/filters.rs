@@ -127,7 +127,7 @@ fn facts(dataset: &Dataset, offer: &Offer) -> OfferFacts {
         favourable: outcomes
             .iter()
             .any(|(_, o)| o.employment_benchmark.as_ref().is_some_and(|b| b.level == BenchmarkLevel::Favourable)),
-        no_prospects: !outcomes.is_empty() && outcomes.iter().all(|(_, o)| o.no_prospects() == Some(true)),
+        no_prospects: dataset.has_no_prospects(offer),
     }
 }
 

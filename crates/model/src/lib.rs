@@ -152,6 +152,14 @@ impl Dataset {
         Some(HeadlineRate { value, best_of_specialities: common_year })
     }
 
+    /// Whether the offer falls under the « no prospects » rule ([`NO_PROSPECTS`]): a common
+    /// seconde only if every speciality it leads to does. The list's flag, the card's warning
+    /// and the filter that hides them all read this.
+    pub fn has_no_prospects(&self, offer: &Offer) -> bool {
+        let outcomes = self.outcomes_of(offer);
+        !outcomes.is_empty() && outcomes.iter().all(|(_, o)| o.no_prospects() == Some(true))
+    }
+
     /// The commune whose centre is nearest to `point`, if one is within `max_km`: a name for a
     /// point picked on the map or by geolocation.
     pub fn nearest_commune(&self, point: LatLon, max_km: f64) -> Option<&Place> {
