@@ -121,8 +121,8 @@ pub fn mode_words(mode: Mode) -> &'static str {
 /// How the trips are counted: the mode, and for public transport the timetable's terms.
 pub fn trip_terms(state: &ViewState) -> String {
     match state.mode {
-        Mode::Transit if state.arrive_by => format!("{}, arrivée avant {}", mode_words(state.mode), crate::ui::format::clock(state.time)),
-        Mode::Transit => format!("{}, départ à {}", mode_words(state.mode), crate::ui::format::clock(state.time)),
+        Mode::Transit if state.arrive_by => format!("{}, arrivée avant {}", mode_words(state.mode), proxipro_explore::format::clock(state.time)),
+        Mode::Transit => format!("{}, départ à {}", mode_words(state.mode), proxipro_explore::format::clock(state.time)),
         Mode::Walk | Mode::Bike => mode_words(state.mode).to_string(),
     }
 }
@@ -334,7 +334,7 @@ fn travel_grid(routing: &Routing, state: &ViewState, origin: LatLon) -> CachedGr
             let (street_mode, _) = street_mode(state.mode);
             let grid_times = routing.engine.street_travel_times(origin, street_mode, &grid_targets, budget_s);
             if grid_times.iter().flatten().all(|t| t.method == TravelMethod::StraightLineEstimate) {
-                let detour = crate::ui::format::decimal(routing.engine.params().detour_factor as f32, 1);
+                let detour = proxipro_explore::format::decimal(routing.engine.params().detour_factor as f32, 1);
                 notes.push(format!("Pas de rues connues autour de ce point : temps estimés en ligne droite × {detour}."));
             }
             TravelTimeGrid::from_street_times(spec, &grid_times)
@@ -350,7 +350,7 @@ fn travel_grid(routing: &Routing, state: &ViewState, origin: LatLon) -> CachedGr
 }
 
 fn clock(seconds: u32) -> String {
-    crate::ui::format::clock(seconds / 60)
+    proxipro_explore::format::clock(seconds / 60)
 }
 
 fn describe(summary: Option<proxipro_isochrone::transit::JourneySummary>) -> String {

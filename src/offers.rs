@@ -6,7 +6,7 @@ pub mod trip_section;
 
 use proxipro_model::{Dataset, Entry, Offer};
 
-use crate::ui::format::count;
+use proxipro_explore::format::count;
 
 /// `CAP Cuisine – Lycée X`, to name a card in the page title.
 pub fn card_name(dataset: &Dataset, offer_id: &str) -> Option<String> {

@@ -4,7 +4,6 @@ pub mod cache_notice;
 pub mod clipboard;
 pub mod figure;
 pub mod focus;
-pub mod format;
 pub mod header;
 pub mod load_state;
 pub mod pointer;

@@ -13,7 +13,7 @@ use crate::state::view::ViewStore;
 use crate::selection::wish_button::WishButtons;
 use crate::source::AppData;
 use crate::ui::figure::{FigureRow, SourceLink, SourceName};
-use crate::ui::format::{decimal, percent};
+use proxipro_explore::format::{decimal, percent};
 use crate::ui::load_state::{LoadFailed, Loading};
 
 /// Id of the card's title, for the dialogs that show a card to be named by it.

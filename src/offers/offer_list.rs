@@ -17,7 +17,7 @@ use crate::state::journeys::JourneyStore;
 use crate::source::Loaded;
 use crate::state::view::{card_path, ListRows, ViewStore};
 use crate::ui::focus::focus_first_shown;
-use crate::ui::format::{decimal, headline};
+use proxipro_explore::format::{decimal, headline};
 
 const PAGE: usize = 50;
 
@@ -169,7 +169,7 @@ pub fn OfferList(
                 // The button moves down (or goes): the focus goes to the first of the new rows.
                 focus_first_shown(vec![format!(".offer-list > li:nth-child({}) > a", limit + 1)]);
             }>
-                {format!("Afficher {} de plus ({limit} affichées sur {total})", crate::ui::format::count(PAGE.min(total - limit) as u32, "formation", "formations"))}
+                {format!("Afficher {} de plus ({limit} affichées sur {total})", proxipro_explore::format::count(PAGE.min(total - limit) as u32, "formation", "formations"))}
             </button>
         })
     };

@@ -122,7 +122,7 @@ fn Check(
                 on:change=move |event| on_toggle.run(event_target_checked(&event))
             />
             <span>{label}</span>
-            <span class="count" aria-label=move || crate::ui::format::count(count.get() as u32, "formation", "formations")>{count}</span>
+            <span class="count" aria-label=move || proxipro_explore::format::count(count.get() as u32, "formation", "formations")>{count}</span>
         </label>
     }
 }

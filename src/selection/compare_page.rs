@@ -6,7 +6,7 @@ use proxipro_model::{Dataset, Figure, Offer, Outcomes};
 
 use crate::state::view::ViewStore;
 use crate::source::AppData;
-use crate::ui::format::{decimal, headline};
+use proxipro_explore::format::{decimal, headline};
 use crate::ui::load_state::{LoadFailed, Loading};
 
 #[component]

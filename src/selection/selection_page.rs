@@ -18,7 +18,7 @@ use crate::source::AppData;
 use crate::state::wishes::WishStore;
 use crate::ui::clipboard::{copy_link, Copied};
 use crate::ui::focus::focus_first_shown;
-use crate::ui::format::{count, decimal, headline};
+use proxipro_explore::format::{count, decimal, headline};
 use crate::ui::load_state::{LoadFailed, Loading};
 
 #[component]

@@ -59,7 +59,7 @@ fn stored_when(iso: &str) -> Option<String> {
         date.get_date(),
         date.get_month() + 1,
         date.get_full_year(),
-        super::format::clock(date.get_hours() * 60 + date.get_minutes())
+        proxipro_explore::format::clock(date.get_hours() * 60 + date.get_minutes())
     );
     Some(format!("{day} ({})", age((js_sys::Date::now() - stored).max(0.0))))
 }

@@ -26,7 +26,7 @@ pub fn SiteHeader() -> impl IntoView {
                             "Ma sélection"
                             {move || {
                                 let n = wishes.list.with(|l| l.wishes.len());
-                                (n > 0).then(|| view! { <span class="nav-count" aria-label=crate::ui::format::count(n as u32, "vœu", "vœux")>{n}</span> })
+                                (n > 0).then(|| view! { <span class="nav-count" aria-label=proxipro_explore::format::count(n as u32, "vœu", "vœux")>{n}</span> })
                             }}
                         </a>
                     </li>

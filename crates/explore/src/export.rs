@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use proxipro_model::{Dataset, HeadlineRate};
 use serde_json::json;
 
+use crate::format::number;
 use crate::wishlist::WishList;
 
 /// Travel times from the chosen starting point, for the export's time column.
@@ -39,7 +40,7 @@ pub fn csv(dataset: &Dataset, list: &WishList, trips: Option<TripTimes>) -> Stri
         let count = |v: Option<u32>| v.map_or(MISSING.to_string(), |v| v.to_string());
         let rate = |rate: Option<HeadlineRate>| match rate {
             Some(HeadlineRate { value, best_of_specialities }) => {
-                let value = decimal(value, 1);
+                let value = number(value, 1);
                 if best_of_specialities { format!("jusqu'à {value} selon la spécialité") } else { value }
             }
             None => MISSING.to_string(),
@@ -55,7 +56,7 @@ pub fn csv(dataset: &Dataset, list: &WishList, trips: Option<TripTimes>) -> Stri
             offer.uai.clone(),
             count(offer.access.capacity.get()),
             count(offer.access.first_wishes.get()),
-            offer.access.pressure.get().map_or(MISSING.to_string(), |p| decimal(p, 2)),
+            offer.access.pressure.get().map_or(MISSING.to_string(), |p| number(p, 2)),
             rate(dataset.headline_rate(offer, |o| o.employment.get())),
             rate(dataset.headline_rate(offer, |o| o.further_study.get())),
             // Empty, not « missing », when no time was computed: nothing was asked.
@@ -69,13 +70,6 @@ pub fn csv(dataset: &Dataset, list: &WishList, trips: Option<TripTimes>) -> Stri
         out.push_str("\r\n");
     }
     out
-}
-
-/// `1.4166` → `1,42` (with `digits` = 2); `45.0` → `45`: as the screen writes them.
-fn decimal(value: f32, digits: usize) -> String {
-    let text = format!("{value:.digits$}");
-    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
-    text.replace('.', ",")
 }
 
 fn csv_field(text: &str) -> String {

@@ -5,6 +5,7 @@
 
 pub mod export;
 pub mod filters;
+pub mod format;
 pub mod search;
 pub mod sort;
 pub mod url_state;

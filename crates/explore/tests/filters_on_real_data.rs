@@ -45,7 +45,7 @@ fn reach_around(budget: u32, seed: u32) -> Reach {
         .schools
         .iter()
         .enumerate()
-        .filter(|(i, _)| (*i as u32 + seed) % 7 != 0)
+        .filter(|(i, _)| !(*i as u32 + seed).is_multiple_of(7))
         .map(|(i, s)| (s.uai.clone(), budget as f32 - 3.0 + ((i as u32 * 13 + seed) % 13) as f32 * 0.5))
         .collect::<HashMap<_, _>>();
     Reach { minutes, budget }
