@@ -7,11 +7,29 @@ use proxipro_e2e::{dataset, dist_dir, Browser, Canned, ServerOptions, StaticServ
 /// République, the centre of the network (métro a, most bus lines).
 const REPUBLIQUE: &str = "48.11010,-1.67960";
 
-async fn listed_schools(browser: &Browser) -> Vec<String> {
-    let value = browser
-        .script("return [...new Set([...document.querySelectorAll('.offer-item')].map(a => a.dataset.uai))]")
-        .await;
-    serde_json::from_value(value).expect("a list of UAIs")
+/// Every school with an offer shown: the markers not greyed out (the list shows 50 rows at a time).
+async fn reached_schools(browser: &Browser) -> Vec<String> {
+    let value = browser.script("return [...document.querySelectorAll('.school-marker:not(.is-muted)')].map(m => m.getAttribute('title'))").await;
+    let names: Vec<String> = serde_json::from_value(value).expect("marker titles");
+    let dataset = dataset();
+    let mut uais: Vec<String> =
+        names.iter().map(|name| dataset.schools.iter().find(|s| &s.name == name).expect("a school of the dataset").uai.clone()).collect();
+    uais.sort();
+    uais
+}
+
+/// Marks the polygons drawn now, so that `redrawn` can wait for the next ones.
+async fn mark_polygons(browser: &Browser) {
+    browser.script("document.querySelectorAll('path.isochrone').forEach(p => p.dataset.before = '1')").await;
+}
+
+/// Waits until new polygons have replaced those marked (the list and markers change first, in the same task or the one before).
+async fn redrawn(browser: &Browser, what: &str) {
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    while browser.all("path.isochrone:not([data-before])").await.is_empty() {
+        assert!(tokio::time::Instant::now() < deadline, "new polygons are drawn for {what}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
 }
 
 /// Whether the widest drawn isochrone contains the school's marker (a point-in-polygon test in the page).
@@ -26,7 +44,19 @@ async fn inside_polygon(browser: &Browser, uai: &str) -> bool {
          return outer.isPointInFill(p);",
         name = school.name
     );
-    browser.script(&script).await.as_bool().unwrap_or(false)
+    browser.script(&script).await.as_bool().expect("a polygon is drawn")
+}
+
+async fn set_budget(browser: &Browser, minutes: u32) {
+    mark_polygons(browser).await;
+    browser.script(&format!("const r = document.querySelector('.budget input'); r.value = '{minutes}'; r.dispatchEvent(new Event('change', {{bubbles: true}}))")).await;
+    redrawn(browser, &format!("{minutes} min")).await;
+}
+
+async fn choose_mode(browser: &Browser, mode: &str) {
+    mark_polygons(browser).await;
+    browser.click(&format!(".mode-button[data-mode=\"{mode}\"]")).await;
+    redrawn(browser, mode).await;
 }
 
 #[tokio::test]
@@ -39,46 +69,49 @@ async fn three_modes_and_a_budget_change_the_list_and_the_polygon_together() {
     let trip = browser.text(".offer-item .offer-trip").await;
     assert!(trip.starts_with("≈ "), "the first offer shows its travel time: {trip}");
     assert!(browser.text(".timetable-day").await.contains("mardi 15 novembre 2011"), "the page says which day the timetable is from");
-    let transit = listed_schools(&browser).await;
-    assert!(!transit.is_empty());
+    let transit = reached_schools(&browser).await;
+    let all = dataset().schools.len();
+    assert!(!transit.is_empty() && transit.len() < all, "30 min of bus reaches some schools, not all: {}", transit.len());
     // Lycée Jean Jaurès (Rennes) is reachable from République in 30 min by bus; Saint-Malo is not.
     assert!(transit.contains(&"0350031U".to_string()), "{transit:?}");
     assert!(!transit.contains(&"0350062C".to_string()), "Saint-Malo is 70 km away");
-    assert!(inside_polygon(&browser, "0350031U").await, "a listed school lies inside the polygon");
+    for uai in &transit {
+        assert!(inside_polygon(&browser, uai).await, "{uai}, reached by bus, lies inside the polygon");
+    }
     assert!(!inside_polygon(&browser, "0350062C").await, "Saint-Malo lies outside it");
     browser.screenshot("isochrone-transit-30min").await;
 
-    browser.click(".mode-button[data-mode=\"pied\"]").await;
-    browser.wait_for(".mode-button[data-mode=\"pied\"][aria-checked=\"true\"]").await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let walking = listed_schools(&browser).await;
-    assert!(walking.len() <= transit.len(), "walking reaches no more schools than transit ({} > {})", walking.len(), transit.len());
+    choose_mode(&browser, "pied").await;
+    let walking = reached_schools(&browser).await;
+    assert!(!walking.is_empty(), "30 min on foot from République reaches the city-centre lycées");
+    assert!(walking.len() < transit.len(), "walking reaches fewer schools than the bus ({} ≥ {})", walking.len(), transit.len());
     for uai in &walking {
         assert!(inside_polygon(&browser, uai).await, "{uai} listed on foot lies inside the walking polygon");
     }
     browser.screenshot("isochrone-walk-30min").await;
 
-    browser.click(".mode-button[data-mode=\"velo\"]").await;
-    browser.wait_for(".mode-button[data-mode=\"velo\"][aria-checked=\"true\"]").await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let cycling = listed_schools(&browser).await;
-    assert!(cycling.len() >= walking.len(), "a bike reaches at least what walking does");
+    choose_mode(&browser, "velo").await;
+    let cycling = reached_schools(&browser).await;
+    assert!(cycling.len() > walking.len(), "a bike goes further than walking ({} ≤ {})", cycling.len(), walking.len());
+    assert!(walking.iter().all(|uai| cycling.contains(uai)), "what is reached on foot is reached by bike");
     browser.screenshot("isochrone-bike-30min").await;
 
-    // A smaller budget never lists more schools.
-    browser.script("const r = document.querySelector('.budget input'); r.value = '10'; r.dispatchEvent(new Event('change', {bubbles: true})); return true").await;
-    browser.wait_for(".budget strong").await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let short = listed_schools(&browser).await;
-    assert!(short.len() <= cycling.len());
+    // A smaller budget reaches fewer schools, all among the previous ones.
+    set_budget(&browser, 10).await;
+    let short = reached_schools(&browser).await;
+    assert!(short.len() < cycling.len() && short.iter().all(|uai| cycling.contains(uai)), "{short:?} within {cycling:?}");
     browser.wait_for_url("bike, 10 min", |url| url.query().is_some_and(|q| q.contains("budget=10") && q.contains("mode=velo"))).await;
 
     // Raised again once the map has been still: the polygon comes from the grid computed ahead
     // (for twice the budget) and still holds every school the list now reaches.
-    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
-    browser.script("const r = document.querySelector('.budget input'); r.value = '20'; r.dispatchEvent(new Event('change', {bubbles: true})); return true").await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let raised = listed_schools(&browser).await;
+    browser.script("delete window.proxiproTimings.bandsAhead").await;
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    while browser.script("return window.proxiproTimings.bandsAhead === undefined").await.as_bool() != Some(false) {
+        assert!(tokio::time::Instant::now() < deadline, "the grid ahead is computed once the map is still");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    set_budget(&browser, 20).await;
+    let raised = reached_schools(&browser).await;
     assert!(raised.len() > short.len(), "20 min by bike reaches more than 10 ({} ≤ {})", raised.len(), short.len());
     for uai in &raised {
         assert!(inside_polygon(&browser, uai).await, "{uai} listed at 20 min by bike lies inside the polygon");
