@@ -16,10 +16,18 @@ fn rebuilding_from_shared_raw_gives_the_committed_files_byte_for_byte() {
     let config = BuildConfig { raw_dir: raw, out_dir: out.path().to_path_buf(), departement: "35".into(), transport: None };
 
     let first = build_region(&config).expect("the build succeeds");
+    let first_bytes: Vec<Vec<u8>> = first.written.iter().map(|(path, _)| std::fs::read(path).unwrap()).collect();
     build_region(&config).expect("a second build succeeds");
 
     let committed = repo_root().join("public/data/ille-et-vilaine");
-    for (path, _) in &first.written {
+    // Every committed file is one the builder writes (none left over from an older build).
+    let mut written: Vec<_> = first.written.iter().map(|(path, _)| path.file_name().unwrap().to_owned()).collect();
+    let mut listed: Vec<_> = std::fs::read_dir(&committed).unwrap().map(|entry| entry.unwrap().file_name()).collect();
+    written.sort();
+    listed.sort();
+    assert_eq!(written, listed, "the files of public/data/ille-et-vilaine");
+    for ((path, _), first_bytes) in first.written.iter().zip(&first_bytes) {
+        assert!(std::fs::read(path).unwrap() == *first_bytes, "{} differs between two builds", path.display());
         let name = path.file_name().unwrap();
         let rebuilt = std::fs::read(path).unwrap();
         let expected = std::fs::read(committed.join(name))

@@ -269,7 +269,7 @@ fn fnv1a32(bytes: &[u8]) -> u32 {
 #[test]
 fn the_network_file_is_the_one_the_dataset_announces() {
     let dataset: Dataset = serde_json::from_value(read_json(&region_file("dataset.json"))).unwrap();
-    let Some(network) = &dataset.network else { return };
+    let network = dataset.network.as_ref().expect("the committed region announces its network");
     let bytes = std::fs::read(region_file(&network.file)).expect("the network file the dataset names");
     assert_eq!(bytes.len() as u64, network.bytes, "network.bytes");
     assert_eq!(&bytes[..8], b"PXNETWK\0", "magic");
