@@ -15,6 +15,13 @@ mode=${1:-build}
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
+if ! [[ "$WASM_BINDGEN_VERSION" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
+    echo "Cargo.lock should resolve exactly one wasm-bindgen version, found: ${WASM_BINDGEN_VERSION:-none}" >&2
+    exit 1
+fi
+# Trunk's post-build hook (tools/post_build.py) needs Python: say so now, not ten minutes into a build.
+command -v python3 >/dev/null || { echo "python3 is needed (Trunk's post-build hook): install it, e.g. apt-get install python3" >&2; exit 1; }
+
 if ! grep -q "^wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml; then
     echo "Trunk.toml [tools] wasm_bindgen must be \"$WASM_BINDGEN_VERSION\" (the version in Cargo.lock)" >&2
     exit 1
@@ -30,7 +37,7 @@ fi
 if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then
     say "trunk $TRUNK_VERSION: present"
 else
-    say "installing trunk $TRUNK_VERSION (about 10 minutes)"
+    say "installing trunk $TRUNK_VERSION (about 15 minutes on 2 cores)"
     cargo install --locked trunk --version "$TRUNK_VERSION"
 fi
 
