@@ -2,7 +2,7 @@
 //! the polygon change together (a school inside the polygon is listed, one far
 //! outside is not).
 
-use proxipro_e2e::{dataset, dist_dir, Browser, Canned, ServerOptions, StaticServer, Viewport};
+use proxipro_e2e::{dataset, dist_dir, Browser, Canned, ServerOptions, StaticServer, Viewport, TEST_GEOCODER};
 
 /// République, the centre of the network (métro a, most bus lines).
 const REPUBLIQUE: &str = "48.11010,-1.67960";
@@ -290,5 +290,45 @@ async fn an_empty_list_offers_what_would_fill_it() {
     browser.wait_for(".offer-item").await;
     assert!(browser.text(".offer-item").await.contains("Internat"), "boarding schools beyond the trip are marked");
     assert!(browser.all(".empty-help").await.is_empty());
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_map_shown_by_widening_the_window_fits_the_isochrones_it_missed() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    // Narrow: the phone layout shows the list, and the map waits hidden.
+    browser.client.set_window_size(700, 800).await.expect("narrow window");
+    browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&geocodeur={TEST_GEOCODER}&mode=pied&budget=20"))).await;
+    browser.wait_for(".offer-item").await;
+    browser.click(".phone-toggle-button[aria-controls=\"vue-liste\"]").await;
+    assert!(!browser.is_displayed(".school-map").await, "the map is hidden under the list in the narrow layout");
+    // A start chosen from the list: its isochrones are computed while the map is hidden.
+    browser.click("#depart").await;
+    browser.script("const i = document.querySelector('#depart'); i.value = 'vitré'; i.dispatchEvent(new Event('input', {bubbles: true}));").await;
+    browser.wait_for(".suggestion").await;
+    browser.click(".suggestion").await;
+    browser.wait_for(".offer-item .offer-trip").await;
+    assert!(!browser.is_displayed(".school-map").await, "still the list");
+    // Widened (a tablet turned, a window enlarged): the map shows, and fits the trip's isochrones.
+    browser.client.set_window_size(1280, 800).await.expect("wide window");
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let share = browser
+            .script(
+                "const p = document.querySelector('path.isochrone'); const m = document.querySelector('.school-map'); \
+                 if (!p || !m.offsetWidth) return 0; \
+                 const a = p.getBoundingClientRect(), b = m.getBoundingClientRect(); return Math.max(a.width / b.width, a.height / b.height)",
+            )
+            .await
+            .as_f64()
+            .unwrap_or(0.0);
+        if share > 0.5 {
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "the isochrones fill the map once shown (largest side {share:.2} of the map's)");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    browser.screenshot("isochrone-fitted-after-widening").await;
     browser.close().await;
 }

@@ -84,6 +84,16 @@ async fn addresses_come_from_the_geocoder_and_communes_stay_offline_when_it_fail
         assert!(tokio::time::Instant::now() < deadline, "the geocoder's address is suggested");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+    // The keyboard closed to look under it (the field loses the focus), then back in the field:
+    // the suggestions come back without typing again.
+    browser.script("document.querySelector('#depart').blur()").await;
+    assert!(browser.all(".suggestion").await.is_empty(), "leaving the field closes the suggestions");
+    browser.click("#depart").await;
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !browser.text(".suggestions").await.contains("12 Rue de Paris 35000 Rennes") {
+        assert!(tokio::time::Instant::now() < deadline, "the suggestions come back with the focus");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     browser.close().await;
 
     // The geocoder answers 503: communes and collèges are still offered, and the page says why.

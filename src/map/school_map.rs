@@ -94,9 +94,27 @@ pub fn SchoolMap(
     Effect::new(move |_| {
         let Some(element) = container.get() else { return };
         let dataset = dataset.get();
+        let store = live;
         live.update_value(|live| {
             if live.is_none() {
                 *live = create_map(&element, &config, on_pick_origin, school_link);
+                if let Some(created) = live {
+                    // A map shown by the layout itself (a phone turned, a window widened), not by
+                    // the list/map toggle, gets the fit it was waiting for too. Next frame: Leaflet
+                    // also fires this inside our own `invalidate_size`, while the map is borrowed.
+                    let fit_when_shown = Closure::<dyn Fn()>::new(move || {
+                        request_animation_frame(move || {
+                            store.try_update_value(|live| {
+                                if let Some(live) = live {
+                                    if let Some(bounds) = live.pending_fit.take() {
+                                        live.fit(bounds);
+                                    }
+                                }
+                            });
+                        });
+                    });
+                    created.map.on("resize", &fit_when_shown.into_js_value());
+                }
             }
             let Some(live) = live else {
                 map_failed.set(true);

@@ -103,7 +103,8 @@ pub fn OriginPicker() -> impl IntoView {
             .collect()
     };
 
-    let search = move |query: String| {
+    // A callback (copied into both the input and the focus handlers).
+    let search = Callback::new(move |query: String| {
         let mine = next_ticket();
         // What was said of the previous text (searching, nothing found, service down) comes again if it still holds.
         note.set(None);
@@ -174,7 +175,7 @@ pub fn OriginPicker() -> impl IntoView {
             },
             TYPING_PAUSE,
         );
-    };
+    });
 
     // Only the latest position asked for is used, and typing or choosing a start cancels it.
     let position_ticket = StoredValue::new(0u32);
@@ -249,10 +250,18 @@ pub fn OriginPicker() -> impl IntoView {
                         let value = event_target_value(&event);
                         cancel_position();
                         text.set(value.clone());
-                        search(value);
+                        search.run(value);
                     }
                     on:keydown=on_key
                     on:blur=move |_| close()
+                    // Back in the field (a phone's keyboard closed to look under it): the suggestions
+                    // for its text come back, unless it names the start already chosen.
+                    on:focus=move |_| {
+                        let typed = text.get_untracked();
+                        if chosen.get_value().is_none() && !typed.trim().is_empty() && suggestions.with_untracked(Vec::is_empty) {
+                            search.run(typed);
+                        }
+                    }
                 />
                 <button type="button" class="button button-secondary locate" on:click=locate>"Ma position"</button>
             </div>
