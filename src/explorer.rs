@@ -151,31 +151,45 @@ pub fn ExplorerPage() -> impl IntoView {
         Some(Ok(None)) => Some(("Trajets non disponibles pour cette région", false)),
         _ => None,
     };
-    let panel = move || match data.dataset.get() {
-        None => view! { <Loading message="Chargement des formations…"/> }.into_any(),
-        Some(Err(error)) => view! {
-            <LoadFailed
-                title="Impossible de charger les formations"
-                error=error
-                on_retry=move |_| data.dataset.refetch()
-            />
+    // The journey and filter panels are built once the data is there, and stay through reloads
+    // (a retry of a partial API list): what is being typed or dragged in them is kept.
+    let is_loaded = Memo::new(move |_| data.dataset.with(|d| matches!(d, Some(Ok(_)))));
+    let panel = move || {
+        if is_loaded.get() {
+            let list = move || {
+                data.loaded().map(|loaded| {
+                    view! {
+                        <OfferList
+                            loaded=loaded
+                            visible=visible
+                            school=school
+                            highlighted=highlighted
+                            travel=travel
+                            waiting=journeys.waiting
+                            budget=Signal::derive(move || trip.with(|t| t.2))
+                            on_all_schools=move |_| store.update(|s| s.filters.school = None)
+                        />
+                    }
+                })
+            };
+            return view! {
+                <JourneyPanel notes=journey_notes/>
+                <FilterPanel facets=facets/>
+                {list}
+            }
+            .into_any();
         }
-        .into_any(),
-        Some(Ok(loaded)) => view! {
-            <JourneyPanel notes=journey_notes/>
-            <FilterPanel facets=facets/>
-            <OfferList
-                loaded=loaded
-                visible=visible
-                school=school
-                highlighted=highlighted
-                travel=travel
-                waiting=journeys.waiting
-                budget=Signal::derive(move || trip.with(|t| t.2))
-                on_all_schools=move |_| store.update(|s| s.filters.school = None)
-            />
+        match data.dataset.get() {
+            Some(Err(error)) => view! {
+                <LoadFailed
+                    title="Impossible de charger les formations"
+                    error=error
+                    on_retry=move |_| data.dataset.refetch()
+                />
+            }
+            .into_any(),
+            _ => view! { <Loading message="Chargement des formations…"/> }.into_any(),
         }
-        .into_any(),
     };
 
     view! {

@@ -199,6 +199,51 @@ impl Browser {
         }
     }
 
+    /// Waits until the text of the first match of `css` (its `textContent`, so before CSS
+    /// changes its case) contains `expected`, and returns that text.
+    pub async fn wait_for_text(&self, css: &str, expected: &str) -> String {
+        let script = format!("const e = document.querySelector({css:?}); return e ? e.textContent : ''");
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let text = self.script(&script).await.as_str().unwrap_or_default().to_string();
+            if text.contains(expected) {
+                return text;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "`{css}` never said `{expected}`: `{text}`");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the JavaScript expression `condition` is true; fails saying `what` was awaited.
+    pub async fn wait_until(&self, what: &str, condition: &str) {
+        let script = format!("return Boolean({condition})");
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        while self.script(&script).await.as_bool() != Some(true) {
+            assert!(tokio::time::Instant::now() < deadline, "never came: {what} (`{condition}`)");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the focused element matches `css`; fails saying where the focus is.
+    pub async fn wait_for_focus(&self, css: &str, what: &str) {
+        let matches = format!("return document.activeElement.matches({css:?})");
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        while self.script(&matches).await.as_bool() != Some(true) {
+            let focused = self.script("return document.activeElement.outerHTML.slice(0, 120)").await;
+            assert!(tokio::time::Instant::now() < deadline, "{what}: the focus is on {focused}, not `{css}`");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The value of the card's figure row labelled `label` (its `<dd>`).
+    pub async fn card_row(&self, label: &str) -> String {
+        let script = format!(
+            "const row = [...document.querySelectorAll('.figure-row')].find(r => r.querySelector('dt').textContent === {label:?}); \
+             return row ? row.querySelector('dd').textContent : null"
+        );
+        self.script(&script).await.as_str().unwrap_or_else(|| panic!("no card row `{label}`")).to_string()
+    }
+
     /// Clicks like a person: scrolled to the middle of the screen first, so
     /// floating controls (the phone toggle) do not cover the target.
     pub async fn click(&self, css: &str) {

@@ -55,11 +55,7 @@ async fn origin_mode_card_and_wish_with_the_keyboard_alone() {
     keys(&browser, &Key::Enter.to_string()).await;
     browser.wait_for(".offer-card h1").await;
     // The new page takes the focus on its title, and names itself in the tab's title.
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(5);
-    while browser.script("return document.activeElement.id").await != serde_json::json!("titre-fiche") {
-        assert!(tokio::time::Instant::now() < deadline, "the card's title gets the focus after the navigation");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    browser.wait_for_focus("#titre-fiche", "the card's title after the navigation").await;
     let title = browser.script("return document.title").await;
     let heading = browser.text(".offer-card h1").await;
     assert!(title.as_str().is_some_and(|t| t.starts_with(&format!("Fiche : {heading} – ")) && t.ends_with(" – ProxiPro")), "{title}");
@@ -79,21 +75,13 @@ async fn addresses_come_from_the_geocoder_and_communes_stay_offline_when_it_fail
     browser.click("#depart").await;
     keys(&browser, "12 rue de Paris").await;
     browser.wait_for(".suggestion .suggestion-kind").await;
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !browser.text(".suggestions").await.contains("12 Rue de Paris 35000 Rennes") {
-        assert!(tokio::time::Instant::now() < deadline, "the geocoder's address is suggested");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    browser.wait_for_text(".suggestions", "12 Rue de Paris 35000 Rennes").await;
     // The keyboard closed to look under it (the field loses the focus), then back in the field:
     // the suggestions come back without typing again.
     browser.script("document.querySelector('#depart').blur()").await;
     assert!(browser.all(".suggestion").await.is_empty(), "leaving the field closes the suggestions");
     browser.click("#depart").await;
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !browser.text(".suggestions").await.contains("12 Rue de Paris 35000 Rennes") {
-        assert!(tokio::time::Instant::now() < deadline, "the suggestions come back with the focus");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    browser.wait_for_text(".suggestions", "12 Rue de Paris 35000 Rennes").await;
     browser.close().await;
 
     // The geocoder answers 503: communes and collèges are still offered, and the page says why.
@@ -114,24 +102,13 @@ async fn addresses_come_from_the_geocoder_and_communes_stay_offline_when_it_fail
     // « rennes » offers the commune first, not its collèges (which come before it in the data).
     browser.script("const field = document.querySelector('#depart'); field.value = ''; field.dispatchEvent(new Event('input', {bubbles: true}))").await;
     keys(&browser, "rennes").await;
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !browser.text(".suggestion:first-child").await.starts_with("Rennes (") {
-        assert!(tokio::time::Instant::now() < deadline, "the commune Rennes comes first: {}", browser.text(".suggestions").await);
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    browser
+        .wait_until("the commune Rennes first", "document.querySelector('.suggestion:first-child')?.textContent.startsWith('Rennes (')")
+        .await;
     assert_eq!(browser.text(".suggestion:first-child .suggestion-kind").await.to_lowercase(), "commune");
     browser.close().await;
 }
 
-/// Waits until the focused element matches `css`.
-async fn wait_for_focus(browser: &Browser, css: &str, what: &str) {
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(5);
-    while browser.script(&format!("return document.activeElement.matches({css:?})")).await.as_bool() != Some(true) {
-        let focused = browser.script("return document.activeElement.outerHTML.slice(0, 120)").await;
-        assert!(tokio::time::Instant::now() < deadline, "{what}: the focus is on {focused}");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-}
 
 #[tokio::test]
 async fn map_popups_a_cleared_start_and_a_cleared_time_keep_the_keyboard_on_track() {
@@ -144,16 +121,12 @@ async fn map_popups_a_cleared_start_and_a_cleared_time_keep_the_keyboard_on_trac
     browser.wait_for(".school-marker[tabindex=\"0\"]").await;
     browser.script("document.querySelector('.school-marker[tabindex=\"0\"]').focus()").await;
     keys(&browser, &Key::Enter.to_string()).await;
-    wait_for_focus(&browser, ".leaflet-popup .map-popup-link", "the popup opened with Enter").await;
+    browser.wait_for_focus(".leaflet-popup .map-popup-link", "the popup opened with Enter").await;
     browser.screenshot("keyboard-map-popup").await;
     keys(&browser, &Key::Escape.to_string()).await;
-    wait_for_focus(&browser, ".school-marker", "Escape in the popup").await;
+    browser.wait_for_focus(".school-marker", "Escape in the popup").await;
     // Leaflet fades the popup out for 200 ms before removing it.
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(2);
-    while !browser.all(".leaflet-popup").await.is_empty() {
-        assert!(tokio::time::Instant::now() < deadline, "Escape closed the popup");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    browser.wait_until("Escape closed the popup", "!document.querySelector('.leaflet-popup')").await;
 
     // « Effacer » goes with the start: the focus goes to the field to type a new one.
     browser.click("#depart").await;
@@ -165,7 +138,7 @@ async fn map_popups_a_cleared_start_and_a_cleared_time_keep_the_keyboard_on_trac
     let name = browser.script("return document.activeElement.getAttribute('aria-label')").await;
     assert_eq!(name, serde_json::json!("Effacer le point de départ"));
     keys(&browser, &Key::Enter.to_string()).await;
-    wait_for_focus(&browser, "#depart", "« Effacer »").await;
+    browser.wait_for_focus("#depart", "« Effacer »").await;
     browser.wait_for_url("the start left the address", |url| !url.query().is_some_and(|q| q.contains("depart="))).await;
 
     // A time field emptied (the picker's « clear ») shows the time still used.

@@ -18,7 +18,6 @@ fn source_row(relative: &str, prefix: &str) -> Vec<String> {
     line.split(';').map(str::to_string).collect()
 }
 
-/// The text of the card row labelled `label`.
 /// The card's « Sources » section: each link's text and address, once the sources have loaded
 /// (a title replaces each id).
 async fn card_sources(browser: &Browser) -> Vec<(String, String)> {
@@ -34,12 +33,6 @@ async fn card_sources(browser: &Browser) -> Vec<(String, String)> {
     }
 }
 
-async fn row(browser: &Browser, label: &str) -> String {
-    let script = format!(
-        "const row = [...document.querySelectorAll('.figure-row')].find(r => r.querySelector('dt').textContent === {label:?}); return row ? row.querySelector('dd').textContent : null"
-    );
-    browser.script(&script).await.as_str().unwrap_or_else(|| panic!("no card row `{label}`")).to_string()
-}
 
 #[tokio::test]
 async fn the_card_of_a_real_offer_matches_its_source_rows() {
@@ -57,13 +50,13 @@ async fn the_card_of_a_real_offer_matches_its_source_rows() {
 
     assert_eq!(browser.text("h1").await, "Bac pro Cuisine (entrée en 1re)");
     assert!(browser.text(".card-school").await.starts_with("Lycée technologique et SEP hôtelier Yvon Bourges"));
-    assert!(row(&browser, "Places").await.starts_with(&format!("{places}2022 · ")));
+    assert!(browser.card_row("Places").await.starts_with(&format!("{places}2022 · ")));
     // Each source is named in its rows, and linked once, to its entry on the sources page.
     let sources = card_sources(&browser).await;
     let affelnet = sources.iter().find(|(_, href)| href.ends_with("#source-affelnet-2022")).expect("Affelnet among the card's sources");
     assert_eq!(affelnet.0, "Affelnet : capacités et demandes de vœux de rang 1");
     assert!(affelnet.1.starts_with("/a-propos?"), "the settings stay: {}", affelnet.1);
-    assert!(row(&browser, "Places").await.ends_with("2022 · Affelnet"));
+    assert!(browser.card_row("Places").await.ends_with("2022 · Affelnet"));
     let distinct: std::collections::BTreeSet<&String> = sources.iter().map(|(_, href)| href).collect();
     assert_eq!(distinct.len(), sources.len(), "each source once: {sources:?}");
     // The diploma, its duration and its jobs are not figures, but have sources too.
@@ -71,16 +64,16 @@ async fn the_card_of_a_real_offer_matches_its_source_rows() {
         assert!(sources.iter().any(|(_, href)| href.ends_with(&format!("#source-{id}"))), "{id} among the card's sources: {sources:?}");
     }
     let pressure = format!("{:.2}", wishes.parse::<f32>().unwrap() / places.parse::<f32>().unwrap()).replace('.', ",");
-    assert!(row(&browser, "Taux de pression (vœux 1 ÷ places)").await.starts_with(&pressure));
-    assert!(row(&browser, "Affectés sur leur vœu 1").await.starts_with(&format!("{admitted}2022 · Affelnet")));
-    assert!(row(&browser, "Vœux, tous rangs").await.starts_with("Non disponible : "), "a missing figure says so");
+    assert!(browser.card_row("Taux de pression (vœux 1 ÷ places)").await.starts_with(&pressure));
+    assert!(browser.card_row("Affectés sur leur vœu 1").await.starts_with(&format!("{admitted}2022 · Affelnet")));
+    assert!(browser.card_row("Vœux, tous rangs").await.starts_with("Non disponible : "), "a missing figure says so");
     // A bac pro in 3 years, entered in 1re: the BCN's dispositif (DUREE_DISPOSITIF 3, ANNEE 2).
-    assert_eq!(row(&browser, "Durée").await, "3 ans (2 après une entrée en 1re)");
+    assert_eq!(browser.card_row("Durée").await, "3 ans (2 après une entrée en 1re)");
 
-    assert!(row(&browser, "Élèves en année terminale").await.starts_with(&format!("{cohort}2022-2023 · InserJeunes par région et formation")));
-    assert!(row(&browser, "En emploi à 6 mois (parmi les sortants)").await.starts_with(&format!("{employment}\u{202f}%2022-2023")));
-    assert!(row(&browser, "En poursuite d'études (parmi les élèves de terminale)").await.starts_with(&format!("{study}\u{202f}%")));
-    assert!(row(&browser, "Salaires").await.starts_with("Non disponible : aucune donnée de salaire"));
+    assert!(browser.card_row("Élèves en année terminale").await.starts_with(&format!("{cohort}2022-2023 · InserJeunes par région et formation")));
+    assert!(browser.card_row("En emploi à 6 mois (parmi les sortants)").await.starts_with(&format!("{employment}\u{202f}%2022-2023")));
+    assert!(browser.card_row("En poursuite d'études (parmi les élèves de terminale)").await.starts_with(&format!("{study}\u{202f}%")));
+    assert!(browser.card_row("Salaires").await.starts_with("Non disponible : aucune donnée de salaire"));
     let comparison = browser.text(".comparison").await;
     assert!(comparison.contains("quartile"), "{comparison}");
     assert!(comparison.contains("formations comparables : Bac pro, voie scolaire, en Bretagne, 2022-2023"), "what it is compared with: {comparison}");
@@ -103,7 +96,9 @@ async fn from_the_list_a_card_opens_and_the_back_link_returns_to_the_map() {
     // On a phone the card opens in a bottom sheet; its full page is one link away.
     browser.click(&format!(".offer-item[data-offer=\"{OFFER}\"]")).await;
     assert_eq!(browser.text("dialog.card-sheet[open] #titre-fiche").await, "Bac pro Cuisine (entrée en 1re)");
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await; // the sheet slides up
+    browser
+        .wait_until("the sheet has slid up", "document.querySelector('dialog.card-sheet').getAnimations().every(a => a.playState === 'finished')")
+        .await;
     browser.click(".sheet-actions a").await;
     assert_eq!(browser.text(".page.offer-card h1").await, "Bac pro Cuisine (entrée en 1re)");
     let width = browser.script("return document.documentElement.scrollWidth").await;
@@ -130,15 +125,7 @@ async fn back_from_a_card_far_down_the_list_the_list_is_as_long_and_the_focus_on
     browser.wait_for(".page.offer-card h1").await;
     browser.client.back().await.expect("back to the list");
     browser.wait_for_count(".offer-item", 100).await;
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(5);
-    loop {
-        let focused = browser.script("return document.activeElement.dataset.offer || document.activeElement.tagName").await;
-        if focused.as_str() == Some(id.as_str()) {
-            break;
-        }
-        assert!(tokio::time::Instant::now() < deadline, "the focus is on {focused}, not on the row the card came from");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    browser.wait_for_focus(&format!(".offer-item[data-offer=\"{id}\"]"), "back on the list, the row the card came from").await;
     browser.close().await;
 }
 

@@ -32,24 +32,6 @@ fn explorer(server: &StaticServer, extra: &str) -> String {
     server.url(&format!("/?tiles=/__test__/tile.png&api={}{extra}", server.url("")))
 }
 
-async fn wait_until_text(browser: &Browser, css: &str, expected: &str) -> String {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
-    loop {
-        let text = browser.text(css).await;
-        if text.contains(expected) {
-            return text;
-        }
-        assert!(tokio::time::Instant::now() < deadline, "`{css}` shows `{text}`, expected `{expected}`");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-async fn card_row(browser: &Browser, label: &str) -> String {
-    let script = format!(
-        "const row = [...document.querySelectorAll('.figure-row')].find(r => r.querySelector('dt').textContent === {label:?}); return row ? row.querySelector('dd').textContent : null"
-    );
-    browser.script(&script).await.as_str().unwrap_or_else(|| panic!("no card row `{label}`")).to_string()
-}
 
 #[tokio::test]
 async fn formations_come_from_the_api_with_their_figures_and_the_sources_page_says_so() {
@@ -57,7 +39,7 @@ async fn formations_come_from_the_api_with_their_figures_and_the_sources_page_sa
     let browser = Browser::launch(Viewport::Desktop).await;
     browser.open(&explorer(&server, "")).await;
 
-    wait_until_text(&browser, ".list-count", &format!("{OFFERS} formations")).await;
+    browser.wait_for_text(".list-count", &format!("{OFFERS} formations")).await;
     browser.wait_for_count(".leaflet-marker-icon.school-marker", SCHOOLS).await;
     assert!(browser.all(".data-notices:not(.is-empty)").await.is_empty(), "a complete answer needs no notice");
     browser.screenshot("remote-api-explorer").await;
@@ -69,19 +51,19 @@ async fn formations_come_from_the_api_with_their_figures_and_the_sources_page_sa
     let offer = ours.offer(&id).expect("the API's offer is one of ours");
     browser.open(&server.url(&format!("/formation/{id}?tiles=/__test__/tile.png&api={}", server.url("")))).await;
     browser.wait_for(".figure-row").await;
-    let places = card_row(&browser, "Places").await;
+    let places = browser.card_row("Places").await;
     let expected = offer.access.capacity.get().expect("places").to_string();
     assert!(places.starts_with(&format!("{expected}2022 · ")), "{places}");
     assert!(!browser.all(".card-sources a[href$='#source-futurpro-affelnet']").await.is_empty(), "the API's Affelnet figures are credited to it");
-    assert!(card_row(&browser, "Affectés sur leur vœu 1").await.starts_with("Non disponible : non fourni par Futur Pro"));
+    assert!(browser.card_row("Affectés sur leur vœu 1").await.starts_with("Non disponible : non fourni par Futur Pro"));
     browser.screenshot("remote-api-card").await;
 
     // The header's links keep the data source: the sources page, then a reload, still say the API.
     browser.click(".site-header nav a[href^='/a-propos']").await;
-    let origin = wait_until_text(&browser, ".data-origin", "API Futur Pro").await;
+    let origin = browser.wait_for_text(".data-origin", "API Futur Pro").await;
     assert!(origin.contains(&server.url("")), "{origin}");
     browser.reload().await;
-    wait_until_text(&browser, ".source-list", "via l'API Futur Pro").await;
+    browser.wait_for_text(".source-list", "via l'API Futur Pro").await;
     browser.close().await;
 }
 
@@ -92,7 +74,7 @@ async fn a_partial_list_is_said_a_failed_retry_keeps_it_and_a_good_retry_complet
     let browser = Browser::launch(Viewport::Desktop).await;
     browser.open(&explorer(&server, "&diplome=cap")).await;
 
-    let notice = wait_until_text(&browser, ".data-notices", "Liste incomplète").await;
+    let notice = browser.wait_for_text(".data-notices", "Liste incomplète").await;
     assert!(notice.contains("seules les 5 premières formations") && notice.contains("page 2 incomplète : 2 formations reçues sur les 5"), "{notice}");
     let before = browser.text(".list-count").await;
     browser.screenshot("remote-api-partial").await;
@@ -100,7 +82,7 @@ async fn a_partial_list_is_said_a_failed_retry_keeps_it_and_a_good_retry_complet
     // The retry meets a server error on every try: the list on screen stays, and the page says why.
     server.add_canned(Canned::new("page=1&", 500, r#"{"statusCode":500,"error":"Internal Server Error"}"#).times(3));
     browser.click(".data-notices button").await;
-    let error = wait_until_text(&browser, ".data-notices-error", "Actualisation impossible").await;
+    let error = browser.wait_for_text(".data-notices-error", "Actualisation impossible").await;
     assert!(error.contains("momentanément indisponible"), "{error}");
     browser.click(".data-notices summary").await;
     assert!(browser.text(".data-notices .technical-details").await.contains("erreur 500"));
@@ -109,15 +91,16 @@ async fn a_partial_list_is_said_a_failed_retry_keeps_it_and_a_good_retry_complet
     assert_eq!(filter, serde_json::json!("cap"), "the user's filter is kept");
     browser.screenshot("remote-api-retry-failed").await;
 
-    // The next retry gets everything.
+    // The next retry gets everything; a start being typed meanwhile is kept.
+    browser.script("const i = document.querySelector('#depart'); i.value = 'rue de'; i.dispatchEvent(new Event('input', {bubbles: true}));").await;
     browser.click(".data-notices button").await;
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
-    while !browser.all(".data-notices:not(.is-empty)").await.is_empty() {
-        assert!(tokio::time::Instant::now() < deadline, "the notice goes once the list is whole");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    browser.wait_until("the notice goes once the list is whole", "!document.querySelector('.data-notices:not(.is-empty)')").await;
     let after = browser.text(".list-count").await;
+    let whole = browser.script("return document.querySelectorAll('.offer-item').length").await;
     assert_ne!(after, before, "the whole list has more CAP offers than the partial one");
+    assert!(after.starts_with(&format!("{whole} ")), "{after}: every CAP offer of the fixtures is listed ({whole} rows)");
+    let typed = browser.script("return document.querySelector('#depart').value").await;
+    assert_eq!(typed, serde_json::json!("rue de"), "the reload keeps what is being typed");
     browser.close().await;
 }
 
@@ -126,14 +109,14 @@ async fn a_missing_detail_is_said_on_the_list_and_on_its_card() {
     let server = api_server(vec![Canned::new("/api/formation/50022141--0350032V-scolaire", 500, "{}")]).await;
     let browser = Browser::launch(Viewport::Desktop).await;
     browser.open(&explorer(&server, "")).await;
-    let notice = wait_until_text(&browser, ".data-notices", "Fiche détaillée non reçue").await;
+    let notice = browser.wait_for_text(".data-notices", "Fiche détaillée non reçue").await;
     assert!(notice.contains(&format!("pour 1 formation sur {OFFERS}")), "{notice}");
-    wait_until_text(&browser, ".list-count", &format!("{OFFERS} formations")).await;
+    browser.wait_for_text(".list-count", &format!("{OFFERS} formations")).await;
 
     let id = dataset().offers.iter().find(|o| o.cfd == "50022141" && o.uai == "0350032V").expect("fixture offer").id.clone();
     browser.open(&server.url(&format!("/formation/{id}?tiles=/__test__/tile.png&api={}", server.url("")))).await;
     browser.wait_for(".figure-row").await;
-    let places = card_row(&browser, "Places").await;
+    let places = browser.card_row("Places").await;
     assert!(places.contains("fiche détaillée non reçue de Futur Pro (erreur 500)"), "{places}");
     browser.screenshot("remote-api-missing-detail").await;
     browser.close().await;
@@ -151,7 +134,7 @@ async fn client_errors_malformed_and_empty_answers_are_said_in_french_with_a_ret
     for (canned, expected) in cases {
         let server = api_server(vec![canned]).await;
         browser.open(&explorer(&server, "&mode=velo&budget=20")).await;
-        let message = wait_until_text(&browser, ".load-error", expected).await;
+        let message = browser.wait_for_text(".load-error", expected).await;
         assert!(message.contains("Réessayer"), "{message}");
         let query = browser.script("return location.search").await;
         let query = query.as_str().unwrap_or_default();
@@ -167,7 +150,7 @@ async fn an_answer_later_than_eight_seconds_is_given_up_and_asked_again() {
     let server = api_server(vec![Canned::new("page=1&", 200, "{}").delay_ms(9_500).times(1)]).await;
     let browser = Browser::launch(Viewport::Desktop).await;
     browser.open(&explorer(&server, "")).await;
-    wait_until_text(&browser, ".list-count", &format!("{OFFERS} formations")).await;
+    browser.wait_for_text(".list-count", &format!("{OFFERS} formations")).await;
     assert!(browser.all(".load-error").await.is_empty());
     browser.close().await;
 }
@@ -191,7 +174,7 @@ async fn only_the_latest_address_search_is_shown() {
     browser.script("const i = document.querySelector('#depart'); i.value = 'rue de Brest'; i.dispatchEvent(new Event('input', {bubbles: true}));").await;
     tokio::time::sleep(Duration::from_millis(900)).await; // the first request is sent, and hangs
     browser.script("const i = document.querySelector('#depart'); i.value = 'rue de Brest Vitr'; i.dispatchEvent(new Event('input', {bubbles: true}));").await;
-    wait_until_text(&browser, ".suggestions", "35500 Vitré").await;
+    browser.wait_for_text(".suggestions", "35500 Vitré").await;
     tokio::time::sleep(Duration::from_millis(3_000)).await; // the late answer has come by now
     let suggestions = browser.text(".suggestions").await;
     assert!(!suggestions.contains("35000 Rennes"), "the stale answer is dropped: {suggestions}");
@@ -209,7 +192,7 @@ async fn a_card_missing_from_a_partial_list_says_it_did_not_come_rather_than_tha
     let server = api_server(vec![page_2_cut_once()]).await;
     let browser = Browser::launch(Viewport::Desktop).await;
     browser.open(&server.url(&format!("/formation/{missing}?tiles=/__test__/tile.png&api={}", server.url("")))).await;
-    wait_until_text(&browser, ".data-notices", "Liste incomplète").await;
+    browser.wait_for_text(".data-notices", "Liste incomplète").await;
     assert_eq!(browser.text("h1").await, "Formation absente de la liste incomplète reçue");
     assert!(browser.text("main").await.contains("elle apparaîtra avec la liste complète"));
     assert_eq!(browser.client.title().await.expect("title"), "Formation absente de la liste incomplète reçue – ProxiPro");
@@ -222,7 +205,7 @@ async fn after_a_reload_brings_more_schools_their_trips_come_without_fetching_th
     let server = api_server(vec![page_2_cut_once()]).await;
     let browser = Browser::launch(Viewport::Desktop).await;
     browser.open(&explorer(&server, "&depart=48.11010,-1.67960&mode=velo&budget=90")).await;
-    wait_until_text(&browser, ".data-notices", "Liste incomplète").await;
+    browser.wait_for_text(".data-notices", "Liste incomplète").await;
     browser.wait_for("path.isochrone").await;
     let partial_count = browser.script("return document.querySelectorAll('.offer-item').length").await;
 
@@ -252,7 +235,7 @@ async fn an_address_found_nowhere_says_so_and_the_geocoder_keeps_its_own_paramet
     browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&geocodeur={geocoder}"))).await;
     browser.click("#depart").await;
     browser.script("const i = document.querySelector('#depart'); i.value = 'zzxq'; i.dispatchEvent(new Event('input', {bubbles: true}));").await;
-    let note = wait_until_text(&browser, ".origin-picker .hint", "Rien trouvé pour « zzxq »").await;
+    let note = browser.wait_for_text(".origin-picker .hint", "Rien trouvé pour « zzxq »").await;
     assert!(!note.contains("injoignable"), "the key's address was asked, and answered: {note}");
     assert_eq!(browser.script("return document.querySelector('#depart').value").await, serde_json::json!("zzxq"), "the text stays");
     // Typing on says nothing of the previous text until the service has answered the new one.

@@ -31,19 +31,6 @@ async fn wait_for_query(browser: &Browser, what: &str, check: impl Fn(&HashMap<S
     pairs(&browser.wait_for_url(what, |url| check(&pairs(url))).await)
 }
 
-async fn wait_for_text(browser: &Browser, css: &str, expected: &str) -> String {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    loop {
-        let text = browser.script(&format!("const e = document.querySelector({css:?}); return e ? e.textContent : ''")).await;
-        let text = text.as_str().unwrap_or_default().to_string();
-        if text.contains(expected) {
-            return text;
-        }
-        assert!(tokio::time::Instant::now() < deadline, "`{css}` never said `{expected}`: `{text}`");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 async fn no_horizontal_scroll(browser: &Browser, step: &str) {
     let sizes = browser.script("return [document.documentElement.scrollWidth, window.innerWidth]").await;
     let (scroll, inner) = (sizes[0].as_f64().unwrap(), sizes[1].as_f64().unwrap());
@@ -81,7 +68,7 @@ async fn by_bike_from_her_position_she_opens_a_card_and_shares_the_same_view() {
     browser.click(".locate").await;
     let located = wait_for_query(&browser, "the position is the origin", |q| q.contains_key("depart")).await;
     assert_eq!(located["depart"], "48.11010,-1.67960");
-    wait_for_text(&browser, ".origin-line", "48,1101").await;
+    browser.wait_for_text(".origin-line", "48,1101").await;
     browser.screenshot("student-phone-2-located").await;
 
     // By bike, 20 minutes (the slider, with the arrow keys: 45 → 20 in steps of 5).
@@ -91,10 +78,10 @@ async fn by_bike_from_her_position_she_opens_a_card_and_shares_the_same_view() {
     for _ in 0..5 {
         press(&browser, Key::Left).await;
     }
-    wait_for_text(&browser, ".budget strong", "20 min").await;
+    browser.wait_for_text(".budget strong", "20 min").await;
     let view = wait_for_query(&browser, "bike, 20 min", |q| q.get("mode").is_some_and(|m| m == "velo") && q.get("budget").is_some_and(|b| b == "20")).await;
     assert_eq!(view["depart"], "48.11010,-1.67960", "the origin stays");
-    wait_for_text(&browser, ".offer-item .offer-trip", "min").await;
+    browser.wait_for_text(".offer-item .offer-trip", "min").await;
     no_horizontal_scroll(&browser, "list").await;
     browser.screenshot("student-phone-3-bike-20min").await;
 
@@ -120,9 +107,9 @@ async fn by_bike_from_her_position_she_opens_a_card_and_shares_the_same_view() {
     assert!(href.starts_with(&format!("/formation/{offer}?")) && !href.contains("fiche="), "{href}");
 
     // The card says how long the trip from the student's position takes, by bike.
-    wait_for_text(&browser, ".card-sheet .trip-time", "min · à vélo").await;
+    browser.wait_for_text(".card-sheet .trip-time", "min · à vélo").await;
     // Where that time comes from is among the card's sources.
-    wait_for_text(&browser, ".card-sheet .card-sources", "Rues nommées de Rennes (OpenStreetMap)").await;
+    browser.wait_for_text(".card-sheet .card-sources", "Rues nommées de Rennes (OpenStreetMap)").await;
     browser.script("document.querySelector('.card-sheet #trajet').scrollIntoView({block: 'center'})").await;
     browser.screenshot("student-phone-4-sheet-trip").await;
     browser.script("document.querySelector('.sheet-body').scrollTop = 0").await;
@@ -169,7 +156,7 @@ async fn by_bike_from_her_position_she_opens_a_card_and_shares_the_same_view() {
     // Chromium may not read its clipboard back, so the test stands in for it, and sees what the app writes.
     browser.script("window.copied = null; navigator.clipboard.writeText = text => { window.copied = text; return Promise.resolve(); }").await;
     browser.click(".copy-link").await;
-    wait_for_text(&browser, ".copy-status", "Lien copié").await;
+    browser.wait_for_text(".copy-status", "Lien copié").await;
     let shown_link = browser.script("return document.querySelector('.card-sheet .share-link').value").await;
     let link = browser.script("return window.copied").await.as_str().expect("the app wrote to the clipboard").to_string();
     assert_eq!(Value::String(link.clone()), shown_link, "the field shows what was copied");
@@ -209,9 +196,9 @@ async fn by_bike_from_her_position_she_opens_a_card_and_shares_the_same_view() {
     assert_eq!(restored["budget"], "20");
     assert_eq!(restored["fiche"], offer);
     browser.wait_for(".mode-button[data-mode=\"velo\"][aria-checked=\"true\"]").await;
-    wait_for_text(&browser, ".budget strong", "20 min").await;
-    wait_for_text(&browser, ".origin-line", "48,1101").await;
-    wait_for_text(&browser, ".offer-item .offer-trip", "min").await;
+    browser.wait_for_text(".budget strong", "20 min").await;
+    browser.wait_for_text(".origin-line", "48,1101").await;
+    browser.wait_for_text(".offer-item .offer-trip", "min").await;
     no_horizontal_scroll(&browser, "reopened").await;
     browser.screenshot("student-phone-7-link-reopened").await;
 
@@ -257,7 +244,7 @@ async fn a_position_that_comes_after_another_choice_does_not_replace_it() {
     // A phone slow to get a fix: the position comes when the test says so.
     browser.script("navigator.geolocation.getCurrentPosition = (found) => { window.giveFix = found; }; return true").await;
     browser.click(".locate").await;
-    wait_for_text(&browser, ".origin-picker [role=status]", "Recherche de votre position").await;
+    browser.wait_for_text(".origin-picker [role=status]", "Recherche de votre position").await;
     // Meanwhile she types her commune and takes it.
     let field = browser.wait_for("#depart").await;
     field.send_keys("Vitré").await.expect("typing");
@@ -287,12 +274,12 @@ async fn a_refused_or_unavailable_position_is_said_and_the_origin_stays() {
     browser.grant_permissions(&site(&server), &[]).await;
     browser.open(&server.url(&format!("{EXPLORER}&depart=48.11730,-1.70000&mode=velo&budget=20"))).await;
     browser.click(".phone-toggle-button[aria-controls=\"vue-liste\"]").await;
-    wait_for_text(&browser, ".origin-line", "48,1173").await;
+    browser.wait_for_text(".origin-line", "48,1173").await;
     browser.click(".locate").await;
-    let message = wait_for_text(&browser, ".origin-picker .hint", "Position refusée ou indisponible").await;
+    let message = browser.wait_for_text(".origin-picker .hint", "Position refusée ou indisponible").await;
     assert!(message.contains("saisissez une adresse"), "the message says what to do instead: {message}");
     assert_eq!(query(&browser).await["depart"], "48.11730,-1.70000", "the previous origin stays");
-    wait_for_text(&browser, ".origin-line", "48,1173").await;
+    browser.wait_for_text(".origin-line", "48,1173").await;
     no_horizontal_scroll(&browser, "refused").await;
     browser.screenshot("student-phone-position-refused").await;
 
@@ -334,11 +321,7 @@ async fn on_a_desktop_a_shared_card_opens_beside_the_list_and_list_links_keep_th
     browser.wait_for("dialog.card-sheet[open] #titre-fiche").await;
     assert_eq!(browser.text(".card-sheet #titre-fiche").await, "Bac pro Cuisine (entrée en 1re)");
     // The card came after the data: its title has the focus.
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
-    while focused(&browser).await != "titre-fiche" {
-        assert!(tokio::time::Instant::now() < deadline, "the card's title gets the focus: {}", focused(&browser).await);
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    browser.wait_for_focus("#titre-fiche", "the card came after the data").await;
     let panel = browser.script("const r = document.querySelector('.card-sheet').getBoundingClientRect(); return [r.left, r.right, window.innerWidth]").await;
     assert!(panel[0].as_f64().unwrap() > 600.0 && panel[1] == panel[2], "a panel on the right: {panel}");
     browser.screenshot("student-desktop-card-panel").await;

@@ -389,7 +389,7 @@ pub fn provenance(region: Region, base_url: &str) -> Provenance {
         title: title.into(),
         publisher: format!("{publisher}, via l'API Futur Pro"),
         year: "à la date de la consultation".into(),
-        licence: "Licence Ouverte 2.0 (données publiques reprises par Futur Pro)".into(),
+        licence: "non précisée par l'API Futur Pro (données publiques qu'elle reprend ; celle de chaque éditeur s'applique)".into(),
         url: Some(base_url.to_string()),
         file: format!("{base_url}/api/formations"),
         used_for: used_for.into(),
