@@ -1,6 +1,8 @@
 //! Settings read once from the page URL, so tests and self-hosters can point
 //! the app at other tiles or data without rebuilding it.
 
+use proxipro_explore::url_state::{is_http_or_site_path, is_slug};
+
 use crate::source::{DataSource, FuturProApi, StaticDataset};
 
 /// Plan IGN from the Géoplateforme: French public-service base map, no key needed.
@@ -83,16 +85,6 @@ impl AppConfig {
             None => DataSource::Static(region),
         }
     }
-}
-
-/// An absolute http(s) URL or a path on this site; never `javascript:` or the like.
-fn is_http_or_site_path(url: &str) -> bool {
-    // Browsers read `\` as `/` in web addresses: `/\evil.example` would be another site.
-    url.starts_with("https://") || url.starts_with("http://") || (url.starts_with('/') && !url.starts_with("//") && !url.contains('\\'))
-}
-
-fn is_slug(slug: &str) -> bool {
-    !slug.is_empty() && slug.len() <= 64 && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// The page address's query (`?a=b…`), empty where there is no window.

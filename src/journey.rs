@@ -182,8 +182,59 @@ fn departure_s(state: &ViewState) -> u32 {
     }
 }
 
+/// The latest departures found so far for arriving by one time from one origin, by school.
+/// A latest departure does not depend on the budget (only whether it is within it), so the
+/// slider only searches for the schools it brings in.
+#[derive(Default)]
+pub struct LatestDepartures {
+    trip: Option<(u64, u64, u32)>,
+    by_school: HashMap<usize, Latest>,
+}
+
+enum Latest {
+    Found { departure_s: u32, how: String },
+    /// No departure leaves within this many seconds of the deadline.
+    NoneWithin(u32),
+}
+
+impl LatestDepartures {
+    /// The latest departure to school `index` (and how the trip goes), searched for once.
+    fn find(&mut self, routing: &Routing, origin: LatLon, index: usize, arrive_by_s: u32, budget_s: u32) -> Option<(u32, &str)> {
+        let trip = (origin.lat.to_bits(), origin.lon.to_bits(), arrive_by_s);
+        if self.trip != Some(trip) {
+            self.trip = Some(trip);
+            self.by_school.clear();
+        }
+        let known = match self.by_school.get(&index) {
+            Some(Latest::Found { .. }) => true,
+            Some(Latest::NoneWithin(window_s)) => *window_s >= budget_s,
+            None => false,
+        };
+        if !known {
+            let target = routing.schools.points()[index];
+            let arrive = ArriveByQuery { origin, target, arrive_by_s, max_travel_s: budget_s };
+            let latest = match routing.engine.transit_arrive_by(&arrive) {
+                // The trip leaving then, not the earliest one from T − B: it may take another line, or none.
+                Some(latest) if latest.direct_walk => Latest::Found { departure_s: latest.departure_s, how: "à pied".into() },
+                Some(latest) => {
+                    let school = routing.engine.targets(vec![target]);
+                    let leaving = TransitQuery { origin, departure_s: latest.departure_s, max_travel_s: arrive_by_s - latest.departure_s };
+                    let how = describe(routing.engine.transit_travel_times(&leaving, &school).journey_summary(&routing.engine, 0));
+                    Latest::Found { departure_s: latest.departure_s, how }
+                }
+                None => Latest::NoneWithin(budget_s),
+            };
+            self.by_school.insert(index, latest);
+        }
+        match self.by_school.get(&index)? {
+            Latest::Found { departure_s, how } => Some((*departure_s, how.as_str())),
+            Latest::NoneWithin(_) => None,
+        }
+    }
+}
+
 /// Times to every school (up to 90 minutes). Only arrive-by public transport depends on the budget.
-pub fn school_times(routing: &Routing, state: &ViewState, origin: LatLon) -> Journey {
+pub fn school_times(routing: &Routing, state: &ViewState, origin: LatLon, latest: &mut LatestDepartures) -> Journey {
     let budget_s = state.budget * 60;
     let mut notes = Vec::new();
     let mut schools = HashMap::new();
@@ -214,25 +265,9 @@ pub fn school_times(routing: &Routing, state: &ViewState, origin: LatLon) -> Jou
                 let mut how = describe(result.journey_summary(&routing.engine, index));
                 if state.arrive_by && travel_s <= budget_s {
                     // The latest departure that still makes it: the time the student really spends.
-                    let arrive = ArriveByQuery {
-                        origin,
-                        target: routing.schools.points()[index],
-                        arrive_by_s: state.time * 60,
-                        max_travel_s: budget_s,
-                    };
-                    if let Some(latest) = routing.engine.transit_arrive_by(&arrive) {
-                        let window_s = state.time * 60 - latest.departure_s;
-                        minutes = window_s as f32 / 60.0;
-                        // The trip leaving then, not the earliest one from T − B: it may take
-                        // another line, or none.
-                        let trip = if latest.direct_walk {
-                            "à pied".to_string()
-                        } else {
-                            let target = routing.engine.targets(vec![arrive.target]);
-                            let leaving = TransitQuery { origin, departure_s: latest.departure_s, max_travel_s: window_s };
-                            describe(routing.engine.transit_travel_times(&leaving, &target).journey_summary(&routing.engine, 0))
-                        };
-                        how = format!("départ {} · {trip}", clock(latest.departure_s));
+                    if let Some((departure_s, trip)) = latest.find(routing, origin, index, state.time * 60, budget_s) {
+                        minutes = (state.time * 60 - departure_s) as f32 / 60.0;
+                        how = format!("départ {} · {trip}", clock(departure_s));
                     }
                 }
                 schools.insert(uai.clone(), Reached { minutes, how, estimate: false });

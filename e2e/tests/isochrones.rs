@@ -332,3 +332,47 @@ async fn a_map_shown_by_widening_the_window_fits_the_isochrones_it_missed() {
     browser.screenshot("isochrone-fitted-after-widening").await;
     browser.close().await;
 }
+
+/// Each school's trip as the list says it when arriving by a time: (UAI, minutes, departure « 7 h 32 »).
+async fn arrive_by_trips(browser: &Browser) -> Vec<(String, u32, u32)> {
+    let value = browser
+        .script("return [...document.querySelectorAll('.offer-item')].map(a => [a.dataset.uai, a.querySelector('.offer-trip')?.textContent ?? ''])")
+        .await;
+    let rows: Vec<(String, String)> = serde_json::from_value(value).expect("rows");
+    rows.into_iter()
+        .filter_map(|(uai, trip)| {
+            // « ≈ 28 min · départ 7 h 32 · ligne C4 + 3 min à pied »
+            let minutes = trip.strip_prefix("≈ ")?.split(" min").next()?.trim().parse().ok()?;
+            let clock = trip.split("départ ").nth(1)?.split(" · ").next()?.replace('\u{a0}', " ");
+            let (hours, mins) = clock.split_once(" h ")?;
+            Some((uai, minutes, hours.trim().parse::<u32>().ok()? * 60 + mins.trim().parse::<u32>().ok()?))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn arriving_by_eight_each_trip_leaves_in_time_and_the_slider_keeps_the_departures() {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(Viewport::Desktop).await;
+    browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&depart={REPUBLIQUE}&mode=tc&budget=45&arrivee=1&heure=08:00&tri=temps"))).await;
+    browser.wait_for("path.isochrone").await;
+    let at_45 = arrive_by_trips(&browser).await;
+    assert!(at_45.len() >= 5, "schools reached by 8:00 within 45 min: {at_45:?}");
+    for (uai, minutes, departure) in &at_45 {
+        // Leaving at the time said, the trip takes what is said, and arrives by 8:00.
+        assert_eq!(*minutes, 8 * 60 - departure, "{uai}: {minutes} min and a departure at {departure}");
+        assert!(*minutes <= 45, "{uai}: {minutes} min");
+    }
+
+    let count = |text: String| text.split_whitespace().next().and_then(|n| n.parse::<u32>().ok()).expect("« N formations »");
+    let listed_45 = count(browser.text(".list-count").await);
+    set_budget(&browser, 30).await;
+    let at_30 = arrive_by_trips(&browser).await;
+    let listed_30 = count(browser.text(".list-count").await);
+    assert!(!at_30.is_empty() && listed_30 < listed_45, "fewer offers within 30 min: {listed_30} of {listed_45}");
+    for trip in &at_30 {
+        assert!(trip.1 <= 30, "{trip:?}");
+        assert!(at_45.contains(trip), "the latest departure does not depend on the budget: {trip:?} not in {at_45:?}");
+    }
+    browser.close().await;
+}

@@ -376,6 +376,18 @@ pub fn is_offer_id(text: &str) -> bool {
     (1..=40).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// A settings address (`?tiles=`, `?geocodeur=`, `?api=`): an absolute http(s) URL or a path
+/// on this site; never `javascript:` or another site's `//host`.
+pub fn is_http_or_site_path(url: &str) -> bool {
+    // Browsers read `\` as `/` in web addresses: `/\evil.example` would be another site.
+    url.starts_with("https://") || url.starts_with("http://") || (url.starts_with('/') && !url.starts_with("//") && !url.contains('\\'))
+}
+
+/// A region folder name (`?region=`), e.g. `ille-et-vilaine`: nothing that could climb out of `data/`.
+pub fn is_slug(slug: &str) -> bool {
+    !slug.is_empty() && slug.len() <= 64 && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 fn parse_lat_lon(text: &str) -> Option<LatLon> {
     let (lat, lon) = text.split_once(',')?;
     let (lat, lon): (f64, f64) = (lat.trim().parse().ok()?, lon.trim().parse().ok()?);
@@ -547,6 +559,20 @@ mod tests {
                 list.set_note(&id, note);
             }
             prop_assert_eq!(parse_selection(&selection_param(&list)), (list, 0, 0));
+        }
+    }
+
+    #[test]
+    fn settings_addresses_are_web_addresses_or_paths_here() {
+        for good in ["https://data.geopf.fr/geocodage/search", "http://127.0.0.1:8080/api", "/__test__/geocode?cle=K"] {
+            assert!(is_http_or_site_path(good), "{good}");
+        }
+        for bad in ["javascript:alert(1)", "//evil.example/x", "/\\evil.example", "data:text/html,x", "ftp://x", ""] {
+            assert!(!is_http_or_site_path(bad), "{bad}");
+        }
+        assert!(is_slug("ille-et-vilaine") && is_slug("35"));
+        for bad in ["", "../secret", "Ille", "a/b", &"x".repeat(65)] {
+            assert!(!is_slug(bad), "{bad}");
         }
     }
 }
