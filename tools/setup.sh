@@ -74,10 +74,10 @@ if [ "$mode" = test ]; then
         DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}"
     fi
     # chromedriver drives only the Chromium of its own major version.
-    browser_major=$(chromium --version 2>/dev/null | grep -oE 'Chromium [0-9]+' | grep -oE '[0-9]+')
-    driver_major=$(chromedriver --version | grep -oE 'ChromeDriver [0-9]+' | grep -oE '[0-9]+')
+    browser_major=$(chromium --version 2>/dev/null | grep -oE 'Chromium [0-9]+' | grep -oE '[0-9]+' || true)
+    driver_major=$(chromedriver --version 2>/dev/null | grep -oE 'ChromeDriver [0-9]+' | grep -oE '[0-9]+' || true)
     if [ "$browser_major" != "$driver_major" ]; then
-        echo "Chromium $browser_major and ChromeDriver $driver_major differ: upgrade both (apt-get install chromium chromium-driver)" >&2
+        echo "Chromium ${browser_major:-?} and ChromeDriver ${driver_major:-?} differ (or did not say their version): upgrade both (apt-get install chromium chromium-driver)" >&2
         exit 1
     fi
 fi

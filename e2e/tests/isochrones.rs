@@ -96,6 +96,14 @@ async fn three_modes_and_a_budget_change_the_list_and_the_polygon_together() {
     assert!(walking.iter().all(|uai| cycling.contains(uai)), "what is reached on foot is reached by bike");
     browser.screenshot("isochrone-bike-30min").await;
 
+    // The order in which polygons and the grid ahead are computed, from now on.
+    browser
+        .script(
+            "const t = window.proxiproTimings; window.timingLog = []; \
+             for (const key of ['bands', 'bandsAhead']) { let v = t[key]; \
+               Object.defineProperty(t, key, {configurable: true, get() { return v; }, set(x) { v = x; window.timingLog.push(key); }}); }",
+        )
+        .await;
     // A smaller budget reaches fewer schools, all among the previous ones.
     set_budget(&browser, 10).await;
     let short = reached_schools(&browser).await;
@@ -104,12 +112,12 @@ async fn three_modes_and_a_budget_change_the_list_and_the_polygon_together() {
 
     // Raised again once the map has been still: the polygon comes from the grid computed ahead
     // (for twice the budget) and still holds every school the list now reaches.
-    browser.script("delete window.proxiproTimings.bandsAhead").await;
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
-    while browser.script("return window.proxiproTimings.bandsAhead === undefined").await.as_bool() != Some(false) {
-        assert!(tokio::time::Instant::now() < deadline, "the grid ahead is computed once the map is still");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    browser
+        .wait_until(
+            "the grid ahead, computed once the map is still after the 10 min polygons",
+            "window.timingLog.lastIndexOf('bandsAhead') > window.timingLog.lastIndexOf('bands')",
+        )
+        .await;
     set_budget(&browser, 20).await;
     let raised = reached_schools(&browser).await;
     assert!(raised.len() > short.len(), "20 min by bike reaches more than 10 ({} ≤ {})", raised.len(), short.len());

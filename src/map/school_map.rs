@@ -448,7 +448,10 @@ fn keyboard_popup(marker: &Marker, content: &web_sys::Element) {
     let (opened_marker, opened_content) = (marker.clone(), content.clone());
     let opened = Closure::<dyn Fn()>::new(move || {
         let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
-        let from_marker = active.is_some_and(|a| marker_element(&opened_marker).is_some_and(|m| m.is_same_node(Some(&a))));
+        // Opened from the keyboard: a click or a tap focuses the marker too, but not visibly.
+        let from_marker = active.is_some_and(|a| {
+            marker_element(&opened_marker).is_some_and(|m| m.is_same_node(Some(&a)) && m.matches(":focus-visible").unwrap_or(false))
+        });
         let link = opened_content.query_selector(".map-popup-link").ok().flatten();
         if let Some(link) = link.filter(|_| from_marker).and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok()) {
             // Scrolling the map's box to the link would shift every pane under Leaflet.

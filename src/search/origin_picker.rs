@@ -165,7 +165,7 @@ pub fn OriginPicker() -> impl IntoView {
                             });
                             if suggestions.with(Vec::is_empty) {
                                 note.set(Some(format!(
-                                    "Rien trouvé pour « {typed} » (adresse, commune ou collège) : vérifiez l'orthographe, ou cliquez sur la carte."
+                                    "Rien trouvé pour « {typed} » (adresse, commune ou collège) : vérifiez l'orthographe, ou cliquez ou appuyez sur la carte."
                                 )));
                             }
                         }
@@ -248,6 +248,8 @@ pub fn OriginPicker() -> impl IntoView {
                     prop:value=move || text.get()
                     on:input=move |event| {
                         let value = event_target_value(&event);
+                        // The text no longer names the start chosen from it.
+                        chosen.set_value(None);
                         cancel_position();
                         text.set(value.clone());
                         search.run(value);

@@ -381,12 +381,12 @@ mod tests {
 
     #[test]
     fn a_school_s_figures_are_those_of_its_school_route_students() {
-        // Real rows (2022-2023): Pierre Mendès-France has apprentices, Yvon Bourges none here.
+        // Real rows (2022-2023): Pierre Mendès-France has apprentices, Jean Jaurès none; the third school is made up.
         let file = "n°UAI de l'établissement;Libellé de l'établissement;Région;Dont apprentis en EPLE;Taux de poursuite d'études;Taux;Taux attendu;Valeur ajoutée
 0350030T;Lycée Pierre Mendès-France;BRETAGNE;dont apprentis;56;90;78;12
 0350030T;Lycée Pierre Mendès-France;BRETAGNE;ensemble;53;60;53;8
 0350030T;Lycée Pierre Mendès-France;BRETAGNE;dont élèves en voie pro sco;53;52;46;6
-0350005R;Lycée Yvon Bourges;BRETAGNE;ensemble;52;62;61;1
+0350031U;Lycée professionnel Jean Jaurès;BRETAGNE;ensemble;57;51;42;9
 0350999A;Un lycée sans ligne voie scolaire;BRETAGNE;dont apprentis;50;80;70;10
 0350999A;Un lycée sans ligne voie scolaire;BRETAGNE;ensemble;50;70;60;10
 ";
@@ -394,7 +394,7 @@ mod tests {
         let employment = |uai: &str| schools[uai].employment_6_months.get();
         assert_eq!(employment("0350030T"), Some(52.0), "apprentices left out");
         assert_eq!(schools["0350030T"].added_value.get(), Some(6.0));
-        assert_eq!(employment("0350005R"), Some(62.0), "no apprentices: « ensemble » is the school route");
+        assert_eq!(employment("0350031U"), Some(51.0), "no apprentices: « ensemble » is the school route");
         assert!(!schools.contains_key("0350999A"), "« ensemble » with apprentices in it is not shown as the school route");
     }
 }

@@ -31,6 +31,8 @@ pub struct DatasetBuilder {
     programmes: BTreeMap<String, Programme>,
     offers: Vec<Offer>,
     offer_ids: HashSet<String>,
+    /// Programmes and routes whose rates were in a detail that did not come, and why.
+    rates_not_received: BTreeMap<(String, Route), String>,
     skipped: Vec<String>,
 }
 
@@ -42,6 +44,7 @@ impl DatasetBuilder {
             programmes: BTreeMap::new(),
             offers: Vec::new(),
             offer_ids: HashSet::new(),
+            rates_not_received: BTreeMap::new(),
             skipped: Vec::new(),
         }
     }
@@ -92,6 +95,9 @@ impl DatasetBuilder {
                 programme.outcomes.push(outcomes(route, rates));
             }
         }
+        if let Some(reason) = &detail_missing {
+            self.rates_not_received.entry((cfd.clone(), route)).or_insert_with(|| reason.clone());
+        }
 
         let access = match &detail_missing {
             Some(reason) => access_unavailable(reason),
@@ -105,7 +111,17 @@ impl DatasetBuilder {
         self.skipped.push(reason);
     }
 
-    pub fn finish(self) -> Converted {
+    pub fn finish(mut self) -> Converted {
+        // Rates no other offer's detail brought: said missing with why, not « no data ».
+        for ((cfd, route), reason) in &self.rates_not_received {
+            if let Some(programme) = self.programmes.get_mut(cfd).filter(|p| !p.outcomes.iter().any(|o| o.route == *route)) {
+                programme.outcomes.push(outcomes_not_received(*route, reason));
+            }
+        }
+        // The model finds offers by binary search on their id; the API lists them in its own
+        // order, and may list one twice across pages.
+        self.offers.sort_by(|a, b| a.id.cmp(&b.id));
+        self.offers.dedup_by(|later, kept| later.id == kept.id);
         let dataset = Dataset {
             schema_version: SCHEMA_VERSION,
             region: self.region,
@@ -369,6 +385,18 @@ fn access(entree: Option<&IndicateurEntree>) -> Access {
         },
         // Futur Pro's `effectifs` counts admissions on any wish, not on the first one.
         admitted_first_wish: Figure::unavailable("non fourni par Futur Pro"),
+    }
+}
+
+fn outcomes_not_received(route: Route, reason: &str) -> Outcomes {
+    Outcomes {
+        route,
+        cohort: Figure::unavailable(reason),
+        employment: Figure::unavailable(reason),
+        further_study: Figure::unavailable(reason),
+        other: Figure::unavailable(reason),
+        employment_benchmark: None,
+        further_study_benchmark: None,
     }
 }
 

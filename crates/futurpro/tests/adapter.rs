@@ -84,6 +84,21 @@ fn pages_and_details_rebuild_the_offers_they_were_taken_from() {
 }
 
 #[test]
+fn offers_listed_in_any_order_are_found_by_id_once_each() {
+    let mut items = all_items();
+    items.reverse();
+    let mut builder = DatasetBuilder::new(region());
+    for item in items.iter().chain(&items[..2]) {
+        builder.add(item, Ok(&detail_of(item)));
+    }
+    let dataset = builder.finish().dataset;
+    assert_eq!(dataset.offers.len(), 12, "an offer listed twice is one offer");
+    for offer in &dataset.offers {
+        assert_eq!(dataset.offer(&offer.id).map(|o| &o.id), Some(&offer.id), "found by id");
+    }
+}
+
+#[test]
 fn a_missing_detail_shows_its_reason_on_every_figure_and_keeps_the_offer() {
     let items = all_items();
     let mut builder = DatasetBuilder::new(region());
@@ -92,6 +107,9 @@ fn a_missing_detail_shows_its_reason_on_every_figure_and_keeps_the_offer() {
     let access = &dataset.offers[0].access;
     assert_eq!(access.capacity.get(), None);
     assert!(access.pressure.missing.as_deref().is_some_and(|m| m.contains("erreur 500")), "{access:?}");
+    // Its rates were in the detail too: missing for that reason, not « no InserJeunes data ».
+    let outcomes = dataset.own_outcomes(&dataset.offers[0]).expect("the rates, said missing");
+    assert!(outcomes.employment.get().is_none() && outcomes.employment.missing.as_deref().is_some_and(|m| m.contains("erreur 500")));
     assert_eq!(dataset.schools.len(), 1, "the school still shows on the map");
 }
 
