@@ -33,7 +33,7 @@ async fn main() {
     ]
     .map(|(label, query)| (label, query, Vec::new(), Vec::new()))
     .into();
-    let mut arrive_by_slider = Vec::new();
+    let (mut arrive_by_slider, mut arrive_by_slider_dom) = (Vec::new(), Vec::new());
     let mut decode = Vec::new();
     let mut engine = Vec::new();
     let mut snap = Vec::new();
@@ -49,9 +49,9 @@ async fn main() {
             bands.push(t["bands"].as_f64().unwrap_or(f64::NAN));
             if query.contains("arrivee=1") {
                 // The slider, arriving by 8:00: the departures found at 45 min are kept.
-                browser
-                    .script("delete window.proxiproTimings.journey; const r = document.querySelector('.budget input'); r.value = '35'; r.dispatchEvent(new Event('change', {bubbles: true}))")
-                    .await;
+                browser.script("delete window.proxiproTimings.journey").await;
+                let slide = "const s = document.querySelector('input[type=range]'); s.value = 35; s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true}));";
+                arrive_by_slider_dom.push(dom_update(&browser, slide).await);
                 browser.wait_until("the times for 35 min", "window.proxiproTimings.journey !== undefined").await;
                 arrive_by_slider.push(browser.script("return window.proxiproTimings.journey").await.as_f64().unwrap_or(f64::NAN));
             }
@@ -73,6 +73,7 @@ async fn main() {
         report(&format!("journey {label}, 45 min: times to the schools"), times);
     }
     report("journey tc arriving by 8:00, slider 45 → 35 min: times to the schools", &mut arrive_by_slider);
+    report("journey tc arriving by 8:00, slider 45 → 35 min: list + map DOM updated", &mut arrive_by_slider_dom);
     for (label, _, _, bands) in journeys.iter_mut() {
         report(&format!("journey {label}, 45 min: grid + 3 polygons"), bands);
     }
