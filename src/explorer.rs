@@ -199,8 +199,14 @@ pub fn ExplorerPage() -> impl IntoView {
                 {panel}
             </section>
             <section class="explorer-map" id="vue-carte" aria-label="Carte">
-                // The phone's first view, where the journey panel (and its status) is not shown.
-                <p class="map-status" aria-hidden="true" class:is-empty=move || map_status().is_none()>
+                // The phone's map view, where the journey panel (and its status) is not shown:
+                // screen readers hear it there, and only there (elsewhere the panel says the same).
+                <p
+                    class="map-status"
+                    role="status"
+                    aria-hidden=move || (!(phone_view.get() == PhoneView::Map && card_sheet::is_phone_layout())).to_string()
+                    class:is-empty=move || map_status().is_none()
+                >
                     {move || map_status().map(|(text, busy)| view! {
                         {busy.then(|| view! { <span class="spinner"></span> })}
                         {text}

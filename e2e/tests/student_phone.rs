@@ -70,6 +70,12 @@ async fn by_bike_from_her_position_she_opens_a_card_and_shares_the_same_view() {
     assert_eq!(located["depart"], "48.11010,-1.67960");
     browser.wait_for_text(".origin-line", "48,1101").await;
     browser.screenshot("student-phone-2-located").await;
+    // The map's status (« Calcul des trajets… ») is read out on the phone's map view, where the
+    // panel saying the same is hidden, and only there.
+    browser.click(".phone-toggle-button[aria-controls=\"vue-carte\"]").await;
+    browser.wait_until("the map's status heard on the map view", "document.querySelector('.map-status').getAttribute('aria-hidden') === 'false'").await;
+    browser.click(".phone-toggle-button[aria-controls=\"vue-liste\"]").await;
+    browser.wait_until("and not under the list", "document.querySelector('.map-status').getAttribute('aria-hidden') === 'true'").await;
 
     // By bike, 20 minutes (the slider, with the arrow keys: 45 → 20 in steps of 5).
     browser.click(".mode-button[data-mode=\"velo\"]").await;

@@ -18,13 +18,15 @@ use crate::ui::clipboard::{copy_link, Copied};
 /// Where the list's links open the sheet instead of the card's page (the phone layout of style/main.css).
 const PHONE_QUERY: &str = "(max-width: 768px)";
 
+/// Whether the page has its phone layout now (list or map, not both).
+pub fn is_phone_layout() -> bool {
+    web_sys::window().and_then(|w| w.match_media(PHONE_QUERY).ok().flatten()).is_some_and(|query| query.matches())
+}
+
 /// Whether a click on a card link should open the sheet: a plain click, on a phone.
 pub fn wants_sheet(event: &web_sys::MouseEvent) -> bool {
     let plain = event.button() == 0 && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
-    plain
-        && web_sys::window()
-            .and_then(|w| w.match_media(PHONE_QUERY).ok().flatten())
-            .is_some_and(|query| query.matches())
+    plain && is_phone_layout()
 }
 
 #[component]
