@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use proxipro_model::{BenchmarkLevel, Dataset, Diploma, Offer, Route, PRESSURE_THRESHOLDS};
+use proxipro_model::{BenchmarkLevel, Dataset, Diploma, Offer, Outcomes, Route, PRESSURE_THRESHOLDS};
 use serde::{Deserialize, Serialize};
 
 use crate::search::{query_words, SearchIndex};
@@ -120,14 +120,15 @@ fn facts(dataset: &Dataset, offer: &Offer) -> OfferFacts {
         diploma: programme.map(|p| p.diploma),
         field: programme.and_then(|p| p.field.clone()),
         boarding: dataset.school(&offer.uai).is_some_and(|s| s.boarding == Some(true)),
-        // The rates the list shows: a common seconde's best speciality.
-        employment: dataset.headline_rate(offer, |o| o.employment.get()).map(|rate| rate.value),
-        further_study: dataset.headline_rate(offer, |o| o.further_study.get()).map(|rate| rate.value),
+        // The rates the list shows (`Dataset::headline_rate`): a common seconde's best speciality.
+        // The offer's outcomes are read once here, for every fact.
+        employment: Outcomes::best(&outcomes, |o| o.employment.get()),
+        further_study: Outcomes::best(&outcomes, |o| o.further_study.get()),
         pressure: offer.access.pressure.get(),
         favourable: outcomes
             .iter()
             .any(|(_, o)| o.employment_benchmark.as_ref().is_some_and(|b| b.level == BenchmarkLevel::Favourable)),
-        no_prospects: dataset.has_no_prospects(offer),
+        no_prospects: Outcomes::none_with_prospects(&outcomes),
     }
 }
 

@@ -148,7 +148,7 @@ impl Dataset {
     /// its diploma's own, or for a common seconde the best of the specialities it opens onto.
     pub fn headline_rate(&self, offer: &Offer, rate: impl Fn(&Outcomes) -> Option<f32>) -> Option<HeadlineRate> {
         let common_year = self.programme(&offer.cfd).is_some_and(|p| p.common_year);
-        let value = self.outcomes_of(offer).into_iter().filter_map(|(_, o)| rate(o)).max_by(f32::total_cmp)?;
+        let value = Outcomes::best(&self.outcomes_of(offer), rate)?;
         Some(HeadlineRate { value, best_of_specialities: common_year })
     }
 
@@ -156,8 +156,7 @@ impl Dataset {
     /// seconde only if every speciality it leads to does. The list's flag, the card's warning
     /// and the filter that hides them all read this.
     pub fn has_no_prospects(&self, offer: &Offer) -> bool {
-        let outcomes = self.outcomes_of(offer);
-        !outcomes.is_empty() && outcomes.iter().all(|(_, o)| o.no_prospects() == Some(true))
+        Outcomes::none_with_prospects(&self.outcomes_of(offer))
     }
 
     /// The commune whose centre is nearest to `point`, if one is within `max_km`: a name for a

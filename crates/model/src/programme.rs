@@ -151,6 +151,17 @@ impl Outcomes {
         let (employment, study) = (self.employment.get()?, self.further_study.get()?);
         Some(employment < NO_PROSPECTS.employment_below && study < NO_PROSPECTS.further_study_below)
     }
+
+    /// The best of `rate` among an offer's outcomes (as [`crate::Dataset::outcomes_of`] gives them).
+    pub fn best(outcomes: &[(&Programme, &Outcomes)], rate: impl Fn(&Outcomes) -> Option<f32>) -> Option<f32> {
+        outcomes.iter().filter_map(|(_, o)| rate(o)).max_by(f32::total_cmp)
+    }
+
+    /// The « no prospects » rule for an offer: all its outcomes fall under it (a common seconde
+    /// only if every speciality it leads to does).
+    pub fn none_with_prospects(outcomes: &[(&Programme, &Outcomes)]) -> bool {
+        !outcomes.is_empty() && outcomes.iter().all(|(_, o)| o.no_prospects() == Some(true))
+    }
 }
 
 /// Where a rate falls in the region's distribution for the same kind of diploma, route and year.
