@@ -32,6 +32,15 @@ pub fn dist_dir() -> PathBuf {
     dist
 }
 
+/// The release build served as it is, in a fresh browser opened at `path` (e.g. `/?tiles=…`).
+/// Keep the server: dropping it stops it.
+pub async fn open_app(viewport: Viewport, path: &str) -> (StaticServer, Browser) {
+    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
+    let browser = Browser::launch(viewport).await;
+    browser.open(&server.url(path)).await;
+    (server, browser)
+}
+
 /// The committed dataset of the default region, to compare what the page shows.
 pub fn dataset() -> proxipro_model::Dataset {
     let path = repo_root().join("public/data/ille-et-vilaine").join(proxipro_model::DATASET_FILE);

@@ -1,12 +1,10 @@
 //! The sources page lists every source of the dataset with its licence and year.
 
-use proxipro_e2e::{dist_dir, provenance, Browser, ServerOptions, StaticServer, Viewport};
+use proxipro_e2e::{dist_dir, open_app, provenance, Viewport};
 
 #[tokio::test]
 async fn the_sources_page_lists_the_provenance_file() {
-    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
-    let browser = Browser::launch(Viewport::Desktop).await;
-    browser.open(&server.url("/a-propos?tiles=/__test__/tile.png")).await;
+    let (_server, browser) = open_app(Viewport::Desktop, "/a-propos?tiles=/__test__/tile.png").await;
 
     let provenance = provenance();
     let items = browser.wait_for_count(".source-item", provenance.sources.len()).await;

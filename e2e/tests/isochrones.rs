@@ -2,7 +2,7 @@
 //! the polygon change together (a school inside the polygon is listed, one far
 //! outside is not).
 
-use proxipro_e2e::{dataset, dist_dir, Browser, Canned, ServerOptions, StaticServer, Viewport, TEST_GEOCODER};
+use proxipro_e2e::{dataset, dist_dir, open_app, Browser, Canned, ServerOptions, StaticServer, Viewport, TEST_GEOCODER};
 
 /// République, the centre of the network (métro a, most bus lines).
 const REPUBLIQUE: &str = "48.11010,-1.67960";
@@ -61,9 +61,7 @@ async fn choose_mode(browser: &Browser, mode: &str) {
 
 #[tokio::test]
 async fn three_modes_and_a_budget_change_the_list_and_the_polygon_together() {
-    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
-    let browser = Browser::launch(Viewport::Desktop).await;
-    browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&depart={REPUBLIQUE}&mode=tc&budget=30&arrivee=0&heure=07:30&tri=temps"))).await;
+    let (_server, browser) = open_app(Viewport::Desktop, &format!("/?tiles=/__test__/tile.png&depart={REPUBLIQUE}&mode=tc&budget=30&arrivee=0&heure=07:30&tri=temps")).await;
 
     browser.wait_for("path.isochrone").await;
     let trip = browser.text(".offer-item .offer-trip").await;
@@ -183,9 +181,7 @@ async fn a_retried_network_shows_as_loading_until_its_new_answer() {
 
 #[tokio::test]
 async fn a_click_on_the_map_sets_the_origin() {
-    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
-    let browser = Browser::launch(Viewport::Desktop).await;
-    browser.open(&server.url("/?tiles=/__test__/tile.png&mode=pied&budget=20")).await;
+    let (_server, browser) = open_app(Viewport::Desktop, "/?tiles=/__test__/tile.png&mode=pied&budget=20").await;
     browser.wait_for(".school-marker").await;
     // Wait for the network, then click an empty spot of the map.
     browser.wait_for(".origin-line.hint").await;
@@ -209,9 +205,7 @@ async fn a_click_on_the_map_sets_the_origin() {
 /// previous origin's, still on screen while the new ones are computed).
 #[tokio::test]
 async fn a_new_origin_out_of_view_is_brought_into_view_with_its_polygons() {
-    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
-    let browser = Browser::launch(Viewport::Desktop).await;
-    browser.open(&server.url("/?tiles=/__test__/tile.png&geocodeur=/__test__/none&mode=pied&budget=10&depart=48.11010,-1.67960")).await;
+    let (_server, browser) = open_app(Viewport::Desktop, "/?tiles=/__test__/tile.png&geocodeur=/__test__/none&mode=pied&budget=10&depart=48.11010,-1.67960").await;
     browser.wait_for("path.isochrone").await;
     browser.click("#depart").await;
     browser.client.active_element().await.expect("focus").send_keys("Bruz").await.expect("type");
@@ -360,9 +354,7 @@ async fn arrive_by_trips(browser: &Browser) -> Vec<(String, u32, u32)> {
 
 #[tokio::test]
 async fn arriving_by_eight_each_trip_leaves_in_time_and_the_slider_keeps_the_departures() {
-    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
-    let browser = Browser::launch(Viewport::Desktop).await;
-    browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&depart={REPUBLIQUE}&mode=tc&budget=45&arrivee=1&heure=08:00&tri=temps"))).await;
+    let (_server, browser) = open_app(Viewport::Desktop, &format!("/?tiles=/__test__/tile.png&depart={REPUBLIQUE}&mode=tc&budget=45&arrivee=1&heure=08:00&tri=temps")).await;
     browser.wait_for("path.isochrone").await;
     let at_45 = arrive_by_trips(&browser).await;
     assert!(at_45.len() >= 5, "schools reached by 8:00 within 45 min: {at_45:?}");

@@ -1,7 +1,7 @@
 //! The whole journey with the keyboard alone, and the origin picker's offline fallback.
 
 use fantoccini::key::Key;
-use proxipro_e2e::{dist_dir, Browser, ServerOptions, StaticServer, Viewport, TEST_GEOCODER};
+use proxipro_e2e::{dist_dir, open_app, Browser, ServerOptions, StaticServer, Viewport, TEST_GEOCODER};
 
 async fn keys(browser: &Browser, text: &str) {
     let active = browser.client.active_element().await.expect("a focused element");
@@ -22,9 +22,7 @@ async fn tab_to(browser: &Browser, css: &str, limit: usize) {
 
 #[tokio::test]
 async fn origin_mode_card_and_wish_with_the_keyboard_alone() {
-    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
-    let browser = Browser::launch(Viewport::Desktop).await;
-    browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&geocodeur={TEST_GEOCODER}"))).await;
+    let (_server, browser) = open_app(Viewport::Desktop, &format!("/?tiles=/__test__/tile.png&geocodeur={TEST_GEOCODER}")).await;
     browser.wait_for(".offer-item").await;
     browser.wait_for(".origin-line.hint").await; // the network is ready
     let active = browser.script("return document.activeElement.tagName").await;
@@ -68,9 +66,7 @@ async fn origin_mode_card_and_wish_with_the_keyboard_alone() {
 
 #[tokio::test]
 async fn addresses_come_from_the_geocoder_and_communes_stay_offline_when_it_fails() {
-    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
-    let browser = Browser::launch(Viewport::Phone).await;
-    browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&geocodeur={TEST_GEOCODER}"))).await;
+    let (_server, browser) = open_app(Viewport::Phone, &format!("/?tiles=/__test__/tile.png&geocodeur={TEST_GEOCODER}")).await;
     browser.click(".phone-toggle-button[aria-controls=\"vue-liste\"]").await;
     browser.click("#depart").await;
     keys(&browser, "12 rue de Paris").await;
@@ -112,9 +108,7 @@ async fn addresses_come_from_the_geocoder_and_communes_stay_offline_when_it_fail
 
 #[tokio::test]
 async fn map_popups_a_cleared_start_and_a_cleared_time_keep_the_keyboard_on_track() {
-    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
-    let browser = Browser::launch(Viewport::Desktop).await;
-    browser.open(&server.url(&format!("/?tiles=/__test__/tile.png&geocodeur={TEST_GEOCODER}"))).await;
+    let (_server, browser) = open_app(Viewport::Desktop, &format!("/?tiles=/__test__/tile.png&geocodeur={TEST_GEOCODER}")).await;
     browser.wait_for(".offer-item").await;
 
     // Enter on a school opens its popup with the focus on its link; Escape gives it back.

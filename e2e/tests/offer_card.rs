@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use proxipro_e2e::{dataset, dist_dir, repo_root, Browser, ServerOptions, StaticServer, Viewport};
+use proxipro_e2e::{dataset, open_app, repo_root, Browser, Viewport};
 
 /// Lycée Yvon Bourges (Dinard), 1re pro cuisine: an offer with every kind of figure.
 const OFFER: &str = "0350005R-23820022106-st";
@@ -44,9 +44,7 @@ async fn the_card_of_a_real_offer_matches_its_source_rows() {
     let ij = source_row("education/inserjeunes/inserjeunes_region_formation.csv", "2022_2023_03_scolaire_23830022106;");
     let (cohort, employment, study) = (&ij[7], &ij[17], &ij[18]);
 
-    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
-    let browser = Browser::launch(Viewport::Desktop).await;
-    browser.open(&server.url(&format!("/formation/{OFFER}?tiles=/__test__/tile.png"))).await;
+    let (_server, browser) = open_app(Viewport::Desktop, &format!("/formation/{OFFER}?tiles=/__test__/tile.png")).await;
 
     assert_eq!(browser.text("h1").await, "Bac pro Cuisine (entrée en 1re)");
     assert!(browser.text(".card-school").await.starts_with("Lycée technologique et SEP hôtelier Yvon Bourges"));
@@ -87,9 +85,7 @@ async fn the_card_of_a_real_offer_matches_its_source_rows() {
 
 #[tokio::test]
 async fn from_the_list_a_card_opens_and_the_back_link_returns_to_the_map() {
-    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
-    let browser = Browser::launch(Viewport::Phone).await;
-    browser.open(&server.url("/?tiles=/__test__/tile.png&ecole=0350005R")).await;
+    let (_server, browser) = open_app(Viewport::Phone, "/?tiles=/__test__/tile.png&ecole=0350005R").await;
 
     let offers = dataset().offers_at("0350005R").count();
     browser.wait_for_count(".offer-item", offers).await;
@@ -112,9 +108,7 @@ async fn from_the_list_a_card_opens_and_the_back_link_returns_to_the_map() {
 
 #[tokio::test]
 async fn back_from_a_card_far_down_the_list_the_list_is_as_long_and_the_focus_on_its_row() {
-    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
-    let browser = Browser::launch(Viewport::Desktop).await;
-    browser.open(&server.url("/?tiles=/__test__/tile.png")).await;
+    let (_server, browser) = open_app(Viewport::Desktop, "/?tiles=/__test__/tile.png").await;
     browser.wait_for_count(".offer-item", 50).await;
     browser.click(".more").await;
     browser.wait_for_count(".offer-item", 100).await;
@@ -131,9 +125,7 @@ async fn back_from_a_card_far_down_the_list_the_list_is_as_long_and_the_focus_on
 
 #[tokio::test]
 async fn an_unknown_offer_says_so() {
-    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
-    let browser = Browser::launch(Viewport::Desktop).await;
-    browser.open(&server.url("/formation/0000000X-0-st?tiles=/__test__/tile.png")).await;
+    let (_server, browser) = open_app(Viewport::Desktop, "/formation/0000000X-0-st?tiles=/__test__/tile.png").await;
     assert_eq!(browser.text("h1").await, "Formation introuvable");
     browser.close().await;
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use fantoccini::key::Key;
-use proxipro_e2e::{dist_dir, Browser, ServerOptions, StaticServer, Viewport};
+use proxipro_e2e::{dist_dir, open_app, Browser, ServerOptions, StaticServer, Viewport};
 use serde_json::Value;
 
 /// Place de la République, Rennes.
@@ -220,9 +220,7 @@ async fn by_bike_from_her_position_she_opens_a_card_and_shares_the_same_view() {
 
 #[tokio::test]
 async fn a_tapped_row_is_not_left_highlighted_once_its_card_is_closed() {
-    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
-    let browser = Browser::launch(Viewport::Phone).await;
-    browser.open(&server.url(EXPLORER)).await;
+    let (_server, browser) = open_app(Viewport::Phone, EXPLORER).await;
     browser.tap(".phone-toggle-button[aria-controls=\"vue-liste\"]").await;
     let row = browser.wait_for(".offer-item").await;
     let offer = row.attr("data-offer").await.expect("attr").expect("the link names its offer");
@@ -243,9 +241,7 @@ async fn a_tapped_row_is_not_left_highlighted_once_its_card_is_closed() {
 
 #[tokio::test]
 async fn a_position_that_comes_after_another_choice_does_not_replace_it() {
-    let server = StaticServer::start(dist_dir(), ServerOptions::default()).await;
-    let browser = Browser::launch(Viewport::Desktop).await;
-    browser.open(&server.url(EXPLORER)).await;
+    let (_server, browser) = open_app(Viewport::Desktop, EXPLORER).await;
     browser.wait_for(".offer-item").await;
     // A phone slow to get a fix: the position comes when the test says so.
     browser.script("navigator.geolocation.getCurrentPosition = (found) => { window.giveFix = found; }; return true").await;
