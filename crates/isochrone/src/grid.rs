@@ -135,6 +135,18 @@ impl TravelTimeGrid {
         )
     }
 
+    /// Arriving by `arrive_by_s`: each point's time is the deadline minus
+    /// its latest departure (`None`: unreached).
+    pub fn from_latest_departures(spec: GridSpec, arrive_by_s: u32, latest: &[Option<u32>]) -> Self {
+        Self::new(
+            spec,
+            latest
+                .iter()
+                .map(|d| d.map_or(NONE, |d| arrive_by_s.saturating_sub(d)))
+                .collect(),
+        )
+    }
+
     pub fn get(&self, column: isize, row: isize) -> u32 {
         if column < 0
             || row < 0
@@ -151,6 +163,22 @@ impl TravelTimeGrid {
     /// that points with no direct street or stop link inside a reached area
     /// do not punch holes in the isochrones. Times above `max_s` stay unreached.
     pub fn fill_gaps(&mut self, walk_speed_mps: f64, detour_factor: f64, max_s: u32) {
+        self.chamfer(walk_speed_mps, detour_factor, max_s, false);
+    }
+
+    /// [`fill_gaps`](Self::fill_gaps) for unreached points only. Arriving by
+    /// a deadline, "a neighbour's time plus the walk" would arrive late by
+    /// that walk: reached points keep their own time, holes borrow one.
+    pub fn fill_holes(&mut self, walk_speed_mps: f64, detour_factor: f64, max_s: u32) {
+        self.chamfer(walk_speed_mps, detour_factor, max_s, true);
+    }
+
+    fn chamfer(&mut self, walk_speed_mps: f64, detour_factor: f64, max_s: u32, holes_only: bool) {
+        let reached: Vec<bool> = if holes_only {
+            self.seconds.iter().map(|&s| s != NONE).collect()
+        } else {
+            Vec::new()
+        };
         let straight = seconds_for(self.spec.cell_m * detour_factor, walk_speed_mps).max(1);
         let diagonal = seconds_for(
             self.spec.cell_m * std::f64::consts::SQRT_2 * detour_factor,
@@ -181,7 +209,8 @@ impl TravelTimeGrid {
                         best = best.min(neighbour.saturating_add(cost));
                     }
                 }
-                if best <= max_s {
+                let fixed = holes_only && reached[index as usize];
+                if best <= max_s && !fixed {
                     self.seconds[index as usize] = best;
                 }
             }
@@ -215,5 +244,29 @@ mod tests {
         // 100 m × 1.3 at 1.25 m/s = 104 s.
         assert_eq!(grid.seconds[5], 204);
         assert!(grid.seconds.iter().all(|&s| s <= 204));
+    }
+
+    #[test]
+    fn fill_holes_leaves_reached_points_alone() {
+        let spec = GridSpec::covering(LatLon::new(48.0, -1.7), LatLon::new(48.0026, -1.696), 100.0);
+        let mut seconds = vec![100; 16];
+        seconds[5] = NONE;
+        // Far above its neighbours + 104 s: fill_gaps would lower it, fill_holes must not.
+        seconds[10] = 2_000;
+        let mut grid = TravelTimeGrid::new(spec, seconds.clone());
+        grid.fill_holes(1.25, 1.3, 3_600);
+        assert_eq!(grid.seconds[5], 204);
+        assert_eq!(grid.seconds[10], 2_000);
+        let mut gaps = TravelTimeGrid::new(spec, seconds);
+        gaps.fill_gaps(1.25, 1.3, 3_600);
+        assert_eq!(gaps.seconds[10], 204);
+    }
+
+    #[test]
+    fn latest_departures_become_times_before_the_deadline() {
+        let spec = GridSpec::covering(LatLon::new(48.0, -1.7), LatLon::new(48.0, -1.6987), 100.0);
+        assert_eq!(spec.len(), 2);
+        let grid = TravelTimeGrid::from_latest_departures(spec, 28_800, &[Some(27_000), None]);
+        assert_eq!(grid.seconds, vec![1_800, NONE]);
     }
 }

@@ -190,33 +190,71 @@ pub(crate) fn dijkstra(
     seeds: &[Seed],
     limit_ms: u64,
 ) -> ShortestPaths {
-    let n = adjacency.node_count();
-    let mut time_ms = vec![u64::MAX; n];
-    let mut source = vec![crate::network::NONE; n];
-    let mut heap = BinaryHeap::new();
+    let mut search = StreetSearch::new(adjacency, speed_mps, limit_ms);
     for seed in seeds {
-        let node = seed.node as usize;
-        if node < n && seed.time_ms <= limit_ms && seed.time_ms < time_ms[node] {
-            time_ms[node] = seed.time_ms;
-            source[node] = seed.source;
-            heap.push(Reverse((seed.time_ms, seed.node)));
+        search.seed(*seed);
+    }
+    search.settle(|_| {});
+    ShortestPaths {
+        time_ms: search.time_ms,
+        source: search.source,
+    }
+}
+
+/// A Dijkstra whose times only ever go down: seeds added after a `settle`
+/// re-expand just the nodes they improve. Repeated departures, each earlier
+/// than the last, then cost only what changed.
+pub(crate) struct StreetSearch<'a> {
+    adjacency: &'a Adjacency,
+    speed_mps: f64,
+    limit_ms: u64,
+    /// Earliest time at each node (`u64::MAX` if not reached) and the seed it came from.
+    pub time_ms: Vec<u64>,
+    pub source: Vec<u32>,
+    heap: BinaryHeap<Reverse<(u64, u32)>>,
+}
+
+impl<'a> StreetSearch<'a> {
+    pub(crate) fn new(adjacency: &'a Adjacency, speed_mps: f64, limit_ms: u64) -> Self {
+        let n = adjacency.node_count();
+        Self {
+            adjacency,
+            speed_mps,
+            limit_ms,
+            time_ms: vec![u64::MAX; n],
+            source: vec![crate::network::NONE; n],
+            heap: BinaryHeap::new(),
         }
     }
-    while let Some(Reverse((t, node))) = heap.pop() {
-        if t > time_ms[node as usize] {
-            continue;
+
+    /// Starts from `seed` if it improves its node within the limit.
+    pub(crate) fn seed(&mut self, seed: Seed) {
+        let node = seed.node as usize;
+        if node < self.time_ms.len() && seed.time_ms <= self.limit_ms && seed.time_ms < self.time_ms[node] {
+            self.time_ms[node] = seed.time_ms;
+            self.source[node] = seed.source;
+            self.heap.push(Reverse((seed.time_ms, seed.node)));
         }
-        let node_source = source[node as usize];
-        for (head, length_m) in adjacency.arcs(node) {
-            let arrival = t + millis(length_m as f64, speed_mps);
-            if arrival <= limit_ms && arrival < time_ms[head as usize] {
-                time_ms[head as usize] = arrival;
-                source[head as usize] = node_source;
-                heap.push(Reverse((arrival, head)));
+    }
+
+    /// Runs to the end, telling `settled` each node whose time went down.
+    pub(crate) fn settle(&mut self, mut settled: impl FnMut(u32)) {
+        while let Some(Reverse((t, node))) = self.heap.pop() {
+            if t > self.time_ms[node as usize] {
+                continue;
+            }
+            settled(node);
+            let node_source = self.source[node as usize];
+            for (head, length_m) in self.adjacency.arcs(node) {
+                let arrival = t + millis(length_m as f64, self.speed_mps);
+                if arrival <= self.limit_ms && arrival < self.time_ms[head as usize] {
+                    self.time_ms[head as usize] = arrival;
+                    self.source[head as usize] = node_source;
+                    self.heap.push(Reverse((arrival, head)));
+                }
             }
         }
     }
-    ShortestPaths { time_ms, source }
 }
 
 /// Whole seconds, rounded up; `None` past `limit_s`.

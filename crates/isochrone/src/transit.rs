@@ -10,15 +10,17 @@
 mod access;
 mod arrive_by;
 mod csa;
+mod latest_departures;
 mod profile;
 
 pub use arrive_by::{ArriveByQuery, ArriveByResult};
+pub use latest_departures::LatestDepartureQuery;
 pub use profile::{EgressTable, ProfileQuery, TargetProfile};
 
 use crate::engine::Engine;
 use crate::geo::LatLon;
 use crate::network::NONE;
-use crate::street::{dijkstra, millis, Seed, StreetMode, Targets};
+use crate::street::{dijkstra, millis, Seed, Snap, StreetMode, Targets};
 use csa::ForwardScan;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -114,97 +116,13 @@ impl Engine {
     /// Earliest arrival at every target when leaving `origin` at `departure_s`.
     pub fn transit_travel_times(&self, query: &TransitQuery, targets: &Targets) -> TransitResult {
         let limit = query.departure_s.saturating_add(query.max_travel_s);
-        let walk_speed = self.params.walk_speed_mps;
         let max_walk_s = self.params.max_walk_s;
         let origin_snap = self.snap(query.origin, StreetMode::Walk);
         let access = self.walks_near(query.origin, origin_snap, max_walk_s, max_walk_s);
         let mut scan = ForwardScan::new(self.network());
         scan.run(self.network(), &access, query.departure_s, limit);
 
-        // Egress: one Dijkstra seeded by the origin and every reached stop.
-        let mut seeds = Vec::new();
-        if let Some(snap) = origin_snap {
-            seeds.push(Seed {
-                node: snap.node,
-                time_ms: query.departure_s as u64 * 1000 + millis(snap.distance_m, walk_speed),
-                source: NONE,
-            });
-        }
-        for (stop, &arrival) in scan.arrival.iter().enumerate() {
-            if let (true, Some(snap)) = (arrival <= limit, self.stop_snaps[stop]) {
-                seeds.push(Seed {
-                    node: snap.node,
-                    time_ms: arrival as u64 * 1000 + millis(snap.distance_m, walk_speed),
-                    source: stop as u32,
-                });
-            }
-        }
-        let paths = dijkstra(
-            &self.walk_adjacency,
-            walk_speed,
-            &seeds,
-            limit as u64 * 1000,
-        );
-
-        // Best (arrival, via) per target; direct walk first so that, on a tie,
-        // walking beats "walk via a stop".
-        let walk_targets = targets.walk(self);
-        let mut best: Vec<(u64, Via)> = vec![(u64::MAX, Via::Unreached); targets.len()];
-        for (target, (&point, target_snap)) in
-            targets.points.iter().zip(&walk_targets.snaps).enumerate()
-        {
-            if origin_snap.is_none() || target_snap.is_none() {
-                let walk = self
-                    .params
-                    .estimate_s(query.origin, point, StreetMode::Walk);
-                best[target] = (query.departure_s as u64 + walk as u64, Via::DirectWalk);
-            }
-            if let Some(snap) = target_snap {
-                let reached = paths.time_ms[snap.node as usize];
-                if reached != u64::MAX {
-                    let arrival = (reached + millis(snap.distance_m, walk_speed)).div_ceil(1000);
-                    let source = paths.source[snap.node as usize];
-                    let via = if source == NONE {
-                        Via::DirectWalk
-                    } else {
-                        Via::Stop(source)
-                    };
-                    if arrival < best[target].0 {
-                        best[target] = (arrival, via);
-                    }
-                }
-            }
-        }
-        // Straight-line egress where the stop or the target has no street data.
-        let estimate_radius_m = self.straight_line_radius_m(max_walk_s);
-        for (stop, &arrival) in scan.arrival.iter().enumerate() {
-            if arrival > limit {
-                continue;
-            }
-            let position = self.network.stops()[stop].position;
-            let mut consider = |target: u32| {
-                let walk = self.params.estimate_s(
-                    position,
-                    targets.points[target as usize],
-                    StreetMode::Walk,
-                );
-                let candidate = arrival as u64 + walk as u64;
-                if walk <= max_walk_s && candidate < best[target as usize].0 {
-                    best[target as usize] = (candidate, Via::Stop(stop as u32));
-                }
-            };
-            if self.stop_snaps[stop].is_none() {
-                walk_targets
-                    .index
-                    .for_each_within(position, estimate_radius_m, |target, _| consider(target));
-            } else {
-                walk_targets
-                    .offstreet_index
-                    .for_each_within(position, estimate_radius_m, |item, _| {
-                        consider(walk_targets.offstreet_ids[item as usize])
-                    });
-            }
-        }
+        let best = self.walk_on(query.origin, origin_snap, query.departure_s, &scan.arrival, limit, targets);
         let targets_out = best
             .into_iter()
             .map(|(arrival, via)| {
@@ -225,6 +143,101 @@ impl Engine {
             departure_s: query.departure_s,
             scan,
             targets: targets_out,
+        }
+    }
+
+    /// Best arrival at every target (and how), walking on from the stops
+    /// reached (`stop_arrivals`, `NONE` if not) or straight from the origin
+    /// left at `departure_s`: one Dijkstra seeded by the origin and every
+    /// reached stop, then straight-line walks where a stop or a target has no
+    /// street data. Arrivals past `limit_s` may come out: callers drop them.
+    pub(crate) fn walk_on(
+        &self,
+        origin: LatLon,
+        origin_snap: Option<Snap>,
+        departure_s: u32,
+        stop_arrivals: &[u32],
+        limit_s: u32,
+        targets: &Targets,
+    ) -> Vec<(u64, Via)> {
+        let walk_speed = self.params.walk_speed_mps;
+        let mut seeds = Vec::new();
+        if let Some(snap) = origin_snap {
+            seeds.push(Seed {
+                node: snap.node,
+                time_ms: departure_s as u64 * 1000 + millis(snap.distance_m, walk_speed),
+                source: NONE,
+            });
+        }
+        for (stop, &arrival) in stop_arrivals.iter().enumerate() {
+            if let (true, Some(snap)) = (arrival <= limit_s, self.stop_snaps[stop]) {
+                seeds.push(Seed {
+                    node: snap.node,
+                    time_ms: arrival as u64 * 1000 + millis(snap.distance_m, walk_speed),
+                    source: stop as u32,
+                });
+            }
+        }
+        let paths = dijkstra(&self.walk_adjacency, walk_speed, &seeds, limit_s as u64 * 1000);
+
+        // Direct walk first so that, on a tie, walking beats "walk via a stop".
+        let walk_targets = targets.walk(self);
+        let mut best: Vec<(u64, Via)> = vec![(u64::MAX, Via::Unreached); targets.len()];
+        for (target, (&point, target_snap)) in targets.points.iter().zip(&walk_targets.snaps).enumerate() {
+            if origin_snap.is_none() || target_snap.is_none() {
+                let walk = self.params.estimate_s(origin, point, StreetMode::Walk);
+                best[target] = (departure_s as u64 + walk as u64, Via::DirectWalk);
+            }
+            if let Some(snap) = target_snap {
+                let reached = paths.time_ms[snap.node as usize];
+                if reached != u64::MAX {
+                    let arrival = (reached + millis(snap.distance_m, walk_speed)).div_ceil(1000);
+                    let source = paths.source[snap.node as usize];
+                    let via = if source == NONE { Via::DirectWalk } else { Via::Stop(source) };
+                    if arrival < best[target].0 {
+                        best[target] = (arrival, via);
+                    }
+                }
+            }
+        }
+        for (stop, &arrival) in stop_arrivals.iter().enumerate() {
+            if arrival <= limit_s {
+                self.straight_line_egress(stop as u32, arrival, targets, |target, candidate| {
+                    if candidate < best[target as usize].0 {
+                        best[target as usize] = (candidate, Via::Stop(stop as u32));
+                    }
+                });
+            }
+        }
+        best
+    }
+
+    /// Arrivals by a straight-line walk (at most `max_walk_s`) from `stop`,
+    /// reached at `arrival_s`, to the targets it needs them for: every target
+    /// around a stop with no street data, else those with none.
+    pub(crate) fn straight_line_egress(
+        &self,
+        stop: u32,
+        arrival_s: u32,
+        targets: &Targets,
+        mut arrive: impl FnMut(u32, u64),
+    ) {
+        let walk_targets = targets.walk(self);
+        let max_walk_s = self.params.max_walk_s;
+        let position = self.network.stops()[stop as usize].position;
+        let mut consider = |target: u32| {
+            let walk = self.params.estimate_s(position, targets.points[target as usize], StreetMode::Walk);
+            if walk <= max_walk_s {
+                arrive(target, arrival_s as u64 + walk as u64);
+            }
+        };
+        let radius_m = self.straight_line_radius_m(max_walk_s);
+        if self.stop_snaps[stop as usize].is_none() {
+            walk_targets.index.for_each_within(position, radius_m, |target, _| consider(target));
+        } else {
+            walk_targets.offstreet_index.for_each_within(position, radius_m, |item, _| {
+                consider(walk_targets.offstreet_ids[item as usize])
+            });
         }
     }
 

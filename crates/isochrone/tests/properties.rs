@@ -9,7 +9,7 @@ use proxipro_isochrone::network::{
 };
 use proxipro_isochrone::reference::time_expanded_earliest_arrival;
 use proxipro_isochrone::transit::{
-    earliest_arrival_at_stops, ArriveByQuery, ProfileQuery, TransitQuery,
+    earliest_arrival_at_stops, ArriveByQuery, LatestDepartureQuery, ProfileQuery, TransitQuery,
 };
 use proxipro_isochrone::{Engine, LatLon, Network};
 
@@ -298,5 +298,38 @@ proptest! {
                 prop_assert!(forward_arrival(0).is_none_or(|a| a > deadline));
             }
         }
+    }
+}
+
+// The many-target arrive-by search against one forward query per departure tried.
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
+    #[test]
+    fn latest_departures_match_one_forward_query_per_step(
+        network in random_network(true, 2.5),
+        origin in position(2.5),
+        targets in prop::collection::vec(position(2.5), 1..12),
+        deadline in 0u32..6_000,
+        window_s in 0u32..3_000,
+        step_s in prop_oneof![Just(60u32), 1u32..400],
+    ) {
+        let engine = Engine::new(network);
+        let targets = engine.targets(targets);
+        let query = LatestDepartureQuery { origin, arrive_by_s: deadline, window_s, step_s };
+        let fast = engine.transit_latest_departures(&query, &targets);
+        let mut oracle = vec![None; targets.len()];
+        // Latest first: the first departure that arrives in time is the answer.
+        for departure in query.departures() {
+            let result = engine.transit_travel_times(
+                &TransitQuery { origin, departure_s: departure, max_travel_s: deadline - departure },
+                &targets,
+            );
+            for (latest, arrival) in oracle.iter_mut().zip(result.targets()) {
+                if latest.is_none() && arrival.travel_s.is_some() {
+                    *latest = Some(departure);
+                }
+            }
+        }
+        prop_assert_eq!(fast, oracle);
     }
 }

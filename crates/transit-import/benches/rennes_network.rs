@@ -8,7 +8,7 @@ use proxipro_isochrone::format::{decode, encode};
 use proxipro_isochrone::grid::{GridSpec, TravelTimeGrid};
 use proxipro_isochrone::street::StreetMode;
 use proxipro_isochrone::transit::{
-    earliest_arrival_at_stops, ArriveByQuery, ProfileQuery, TransitQuery,
+    earliest_arrival_at_stops, ArriveByQuery, LatestDepartureQuery, ProfileQuery, TransitQuery,
 };
 use proxipro_isochrone::{Engine, LatLon};
 use proxipro_transit_import::{default_rennes_date, import_rennes};
@@ -219,6 +219,24 @@ fn main() {
             report(&format!("[{name}] the trip leaving then, to that school only"), None, (median, min));
         }
     }
+
+    // The app's arrive-by isochrone (08:00, 45 min): its 121 × 121 grid of 315 m cells, once as
+    // one forward query from 07:15, once as the latest departure to each cell (every budget up to 45 min).
+    let app_spec = GridSpec::around(villejean_home, 45.0 * 60.0 * 7.0, 45.0 * 60.0 * 7.0 / 60.0);
+    let app_targets = engine.targets(app_spec.points());
+    engine.street_travel_times(villejean_home, StreetMode::Walk, &app_targets, 0);
+    let leaving = TransitQuery { origin: villejean_home, departure_s: 7 * 3600 + 15 * 60, max_travel_s: 2700 };
+    let (median, min, forward) = time(10, || engine.transit_travel_times(&leaving, &app_targets));
+    report(&format!("arrive-by 08:00 in 45 min as one query from 07:15, {} points", app_spec.len()), None, (median, min));
+    let latest_query = LatestDepartureQuery { origin: villejean_home, arrive_by_s: 8 * 3600, window_s: 2700, step_s: 60 };
+    let (median, min, latest) = time(10, || engine.transit_latest_departures(&latest_query, &app_targets));
+    report("  the same as latest departures, every minute 07:15–08:00", None, (median, min));
+    let in_time = |t: Option<u32>| t.is_some();
+    println!(
+        "    {} points reachable by 08:00 leaving at 07:15 (forward), {} with a latest departure (must agree)",
+        forward.targets().iter().filter(|t| in_time(t.travel_s)).count(),
+        latest.iter().filter(|&&t| in_time(t)).count()
+    );
 
     // Profile: 300 destination points spread over the area (stand-ins for schools).
     let school_like: Vec<LatLon> = (0..300)

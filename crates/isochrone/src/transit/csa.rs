@@ -29,6 +29,9 @@ pub(crate) struct ForwardScan {
     /// Earliest arrival by vehicle: footpaths start only from these.
     pub vehicle_arrival: Vec<u32>,
     pub vehicle_label: Vec<StopLabel>,
+    /// Earliest arrival having ridden at least one vehicle (by it, or by a
+    /// footpath after it): `arrival` is the lesser of this and the access walk.
+    pub ridden_arrival: Vec<u32>,
     /// First reachable connection of each trip (NONE = not boarded).
     pub trip_boarding: Vec<u32>,
 }
@@ -41,6 +44,7 @@ impl ForwardScan {
             label: vec![StopLabel::Unreached; stops],
             vehicle_arrival: vec![NONE; stops],
             vehicle_label: vec![StopLabel::Unreached; stops],
+            ridden_arrival: vec![NONE; stops],
             trip_boarding: vec![NONE; network.trips().len()],
         }
     }
@@ -50,6 +54,7 @@ impl ForwardScan {
         self.label.fill(StopLabel::Unreached);
         self.vehicle_arrival.fill(NONE);
         self.vehicle_label.fill(StopLabel::Unreached);
+        self.ridden_arrival.fill(NONE);
         self.trip_boarding.fill(NONE);
     }
 
@@ -108,6 +113,8 @@ impl ForwardScan {
             };
             self.vehicle_arrival[c.arr_stop as usize] = c.arr;
             self.vehicle_label[c.arr_stop as usize] = label;
+            let ridden = &mut self.ridden_arrival[c.arr_stop as usize];
+            *ridden = (*ridden).min(c.arr);
             if c.arr < self.arrival[c.arr_stop as usize] {
                 self.arrival[c.arr_stop as usize] = c.arr;
                 self.label[c.arr_stop as usize] = label;
@@ -115,6 +122,10 @@ impl ForwardScan {
             }
             for fp in network.footpaths_from(c.arr_stop) {
                 let time = c.arr.saturating_add(fp.duration_s);
+                if time <= limit {
+                    let ridden = &mut self.ridden_arrival[fp.to_stop as usize];
+                    *ridden = (*ridden).min(time);
+                }
                 if time <= limit && time < self.arrival[fp.to_stop as usize] {
                     self.arrival[fp.to_stop as usize] = time;
                     self.label[fp.to_stop as usize] = StopLabel::Footpath {
