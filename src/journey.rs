@@ -9,7 +9,7 @@ use proxipro_explore::ViewState;
 use proxipro_isochrone::contour::{isochrones, to_geojson, ContourParams};
 use proxipro_isochrone::grid::{GridSpec, TravelTimeGrid};
 use proxipro_isochrone::street::{StreetMode, Targets, TravelMethod};
-use proxipro_isochrone::transit::{ArriveByQuery, TransitQuery};
+use proxipro_isochrone::transit::{LatestDepartureQuery, TransitQuery};
 use proxipro_isochrone::{Engine, LatLon};
 use proxipro_model::{Dataset, NetworkInfo};
 
@@ -172,63 +172,44 @@ fn street_mode(mode: Mode) -> (StreetMode, &'static str) {
     }
 }
 
-/// Leaving at the chosen time (or arriving by it, for the time budget), the departure of the trip.
-fn departure_s(state: &ViewState) -> u32 {
-    // Arriving by T within B is leaving at T − B and arriving by T (timetables are first-in first-out).
-    if state.arrive_by {
-        (state.time * 60).saturating_sub(state.budget * 60)
-    } else {
-        state.time * 60
-    }
-}
-
-/// The latest departures found so far for arriving by one time from one origin, by school.
-/// A latest departure does not depend on the budget (only whether it is within it), so the
-/// slider only searches for the schools it brings in.
+/// Arriving by one time from one origin: the latest departure to every school (one search, whatever
+/// the budget), and how the trips leaving then go, described once for the schools a budget brings in.
 #[derive(Default)]
 pub struct LatestDepartures {
     trip: Option<(u64, u64, u32)>,
-    by_school: HashMap<usize, Latest>,
-}
-
-enum Latest {
-    Found { departure_s: u32, how: String },
-    /// No departure leaves within this many seconds of the deadline.
-    NoneWithin(u32),
+    departures: Vec<Option<u32>>,
+    how: HashMap<usize, String>,
 }
 
 impl LatestDepartures {
-    /// The latest departure to school `index` (and how the trip goes), searched for once.
-    fn find(&mut self, routing: &Routing, origin: LatLon, index: usize, arrive_by_s: u32, budget_s: u32) -> Option<(u32, &str)> {
+    /// The latest departure to each school arriving by `arrive_by_s` (within 90 minutes), searched for once per trip.
+    fn departures(&mut self, routing: &Routing, origin: LatLon, arrive_by_s: u32) -> &[Option<u32>] {
         let trip = (origin.lat.to_bits(), origin.lon.to_bits(), arrive_by_s);
         if self.trip != Some(trip) {
             self.trip = Some(trip);
-            self.by_school.clear();
+            self.how.clear();
+            let query = LatestDepartureQuery { origin, arrive_by_s, window_s: LONGEST_S, step_s: 60 };
+            self.departures = routing.engine.transit_latest_departures(&query, &routing.schools);
         }
-        let known = match self.by_school.get(&index) {
-            Some(Latest::Found { .. }) => true,
-            Some(Latest::NoneWithin(window_s)) => *window_s >= budget_s,
-            None => false,
-        };
-        if !known {
-            let target = routing.schools.points()[index];
-            let arrive = ArriveByQuery { origin, target, arrive_by_s, max_travel_s: budget_s };
-            let latest = match routing.engine.transit_arrive_by(&arrive) {
-                // The trip leaving then, not the earliest one from T − B: it may take another line, or none.
-                Some(latest) if latest.direct_walk => Latest::Found { departure_s: latest.departure_s, how: "à pied".into() },
-                Some(latest) => {
-                    let school = routing.engine.targets(vec![target]);
-                    let leaving = TransitQuery { origin, departure_s: latest.departure_s, max_travel_s: arrive_by_s - latest.departure_s };
-                    let how = describe(routing.engine.transit_travel_times(&leaving, &school).journey_summary(&routing.engine, 0));
-                    Latest::Found { departure_s: latest.departure_s, how }
-                }
-                None => Latest::NoneWithin(budget_s),
-            };
-            self.by_school.insert(index, latest);
+        &self.departures
+    }
+
+    /// Describes the trips to `schools` (leaving at their latest departure) not described yet:
+    /// one forward search per departure time, for all the schools sharing it.
+    fn describe(&mut self, routing: &Routing, origin: LatLon, arrive_by_s: u32, schools: &[usize]) {
+        let mut by_departure: HashMap<u32, Vec<usize>> = HashMap::new();
+        for &index in schools {
+            if let (false, Some(Some(departure_s))) = (self.how.contains_key(&index), self.departures.get(index)) {
+                by_departure.entry(*departure_s).or_default().push(index);
+            }
         }
-        match self.by_school.get(&index)? {
-            Latest::Found { departure_s, how } => Some((*departure_s, how.as_str())),
-            Latest::NoneWithin(_) => None,
+        for (departure_s, indices) in by_departure {
+            let targets = routing.engine.targets(indices.iter().map(|&i| routing.schools.points()[i]).collect());
+            let leaving = TransitQuery { origin, departure_s, max_travel_s: arrive_by_s - departure_s };
+            let result = routing.engine.transit_travel_times(&leaving, &targets);
+            for (k, index) in indices.into_iter().enumerate() {
+                self.how.insert(index, describe(result.journey_summary(&routing.engine, k)));
+            }
         }
     }
 }
@@ -257,20 +238,31 @@ pub fn school_times(routing: &Routing, state: &ViewState, origin: LatLon, latest
                     routing.info.operator
                 ));
             }
-            let query = TransitQuery { origin, departure_s: departure_s(state), max_travel_s: LONGEST_S };
-            let result = routing.engine.transit_travel_times(&query, &routing.schools);
-            for (index, (uai, target)) in routing.uais.iter().zip(result.targets()).enumerate() {
-                let Some(travel_s) = target.travel_s else { continue };
-                let mut minutes = travel_s as f32 / 60.0;
-                let mut how = describe(result.journey_summary(&routing.engine, index));
-                if state.arrive_by && travel_s <= budget_s {
-                    // The latest departure that still makes it: the time the student really spends.
-                    if let Some((departure_s, trip)) = latest.find(routing, origin, index, state.time * 60, budget_s) {
-                        minutes = (state.time * 60 - departure_s) as f32 / 60.0;
-                        how = format!("départ {} · {trip}", clock(departure_s));
-                    }
+            if state.arrive_by {
+                // The latest departure that still makes it: the time the student really spends.
+                let arrive_by_s = state.time * 60;
+                let departures = latest.departures(routing, origin, arrive_by_s).to_vec();
+                let in_budget: Vec<usize> =
+                    (0..departures.len()).filter(|&i| departures[i].is_some_and(|d| arrive_by_s - d <= budget_s)).collect();
+                latest.describe(routing, origin, arrive_by_s, &in_budget);
+                for (index, (uai, departure)) in routing.uais.iter().zip(departures).enumerate() {
+                    let Some(departure_s) = departure else { continue };
+                    let leave = format!("départ {}", clock(departure_s));
+                    // Beyond the budget (boarding schools), the departure says enough.
+                    let how = match latest.how.get(&index) {
+                        Some(trip) => format!("{leave} · {trip}"),
+                        None => leave,
+                    };
+                    schools.insert(uai.clone(), Reached { minutes: (arrive_by_s - departure_s) as f32 / 60.0, how, estimate: false });
                 }
-                schools.insert(uai.clone(), Reached { minutes, how, estimate: false });
+            } else {
+                let query = TransitQuery { origin, departure_s: state.time * 60, max_travel_s: LONGEST_S };
+                let result = routing.engine.transit_travel_times(&query, &routing.schools);
+                for (index, (uai, target)) in routing.uais.iter().zip(result.targets()).enumerate() {
+                    let Some(travel_s) = target.travel_s else { continue };
+                    let how = describe(result.journey_summary(&routing.engine, index));
+                    schools.insert(uai.clone(), Reached { minutes: travel_s as f32 / 60.0, how, estimate: false });
+                }
             }
         }
     }
@@ -320,12 +312,14 @@ impl Grids {
     }
 }
 
-/// What a grid depends on: the trip as for school times (so the budget, when arriving by a given
-/// time by public transport) and the origin.
+/// What a grid depends on: the trip as for school times, but for the budget (a grid answers every
+/// budget it covers, arriving by a given time too: its times are to each point's latest departure),
+/// and the origin.
 type GridKey = (TimesKey, u64, u64);
 
 fn grid_key(state: &ViewState, origin: LatLon) -> GridKey {
-    (times_key(state), origin.lat.to_bits(), origin.lon.to_bits())
+    let (mode, time, arrive_by, _) = times_key(state);
+    ((mode, time, arrive_by, 0), origin.lat.to_bits(), origin.lon.to_bits())
 }
 
 /// The isochrones for the budget: a grid of (up to) 121 × 121 points around the origin, then contours.
@@ -348,8 +342,7 @@ pub fn bands(routing: &Routing, state: &ViewState, origin: LatLon, grids: &mut G
 /// slider then costs contours only. Returns whether there was anything to compute.
 pub fn grid_ahead(routing: &Routing, state: &ViewState, origin: LatLon, grids: &mut Grids) -> bool {
     let wider = (state.budget * 2).min(*BUDGET_RANGE.end());
-    // When the budget sets the departure, another budget is another trip: nothing to share.
-    if budget_sets_departure(state) || wider <= state.budget || !grids.answers(state, origin) || grids.reaches_above(state, origin) {
+    if wider <= state.budget || !grids.answers(state, origin) || grids.reaches_above(state, origin) {
         return false;
     }
     let mut ahead = state.clone();
@@ -374,13 +367,23 @@ fn travel_grid(routing: &Routing, state: &ViewState, origin: LatLon) -> CachedGr
             }
             TravelTimeGrid::from_street_times(spec, &grid_times)
         }
+        Mode::Transit if state.arrive_by => {
+            // Every minute back from the deadline: the grid then answers every budget up to this one.
+            let arrive_by_s = state.time * 60;
+            let query = LatestDepartureQuery { origin, arrive_by_s, window_s: budget_s, step_s: 60 };
+            TravelTimeGrid::from_latest_departures(spec, arrive_by_s, &routing.engine.transit_latest_departures(&query, &grid_targets))
+        }
         Mode::Transit => {
-            let query = TransitQuery { origin, departure_s: departure_s(state), max_travel_s: budget_s };
+            let query = TransitQuery { origin, departure_s: state.time * 60, max_travel_s: budget_s };
             TravelTimeGrid::from_transit(spec, &routing.engine.transit_travel_times(&query, &grid_targets))
         }
     };
     let params = routing.engine.params();
-    grid.fill_gaps(params.walk_speed_mps, params.detour_factor, budget_s);
+    if budget_sets_departure(state) {
+        grid.fill_holes(params.walk_speed_mps, params.detour_factor, budget_s);
+    } else {
+        grid.fill_gaps(params.walk_speed_mps, params.detour_factor, budget_s);
+    }
     CachedGrid { key: grid_key(state, origin), budget: state.budget, grid, notes }
 }
 

@@ -364,6 +364,13 @@ async fn arriving_by_eight_each_trip_leaves_in_time_and_the_slider_keeps_the_dep
         assert!(*minutes <= 45, "{uai}: {minutes} min");
     }
 
+    // The map says the same: every school reached by 8:00 lies inside the polygon.
+    let reached_45 = reached_schools(&browser).await;
+    for uai in &reached_45 {
+        assert!(inside_polygon(&browser, uai).await, "{uai}, reached by 8:00 within 45 min, lies inside the polygon");
+    }
+    browser.screenshot("isochrone-arrive-by-8h-45min").await;
+
     let count = |text: String| text.split_whitespace().next().and_then(|n| n.parse::<u32>().ok()).expect("« N formations »");
     let listed_45 = count(browser.text(".list-count").await);
     set_budget(&browser, 30).await;
@@ -373,6 +380,12 @@ async fn arriving_by_eight_each_trip_leaves_in_time_and_the_slider_keeps_the_dep
     for trip in &at_30 {
         assert!(trip.1 <= 30, "{trip:?}");
         assert!(at_45.contains(trip), "the latest departure does not depend on the budget: {trip:?} not in {at_45:?}");
+    }
+    // 30 min is contours on the 45-minute grid of latest departures: they still hold every school reached.
+    let reached_30 = reached_schools(&browser).await;
+    assert!(reached_30.len() <= reached_45.len() && reached_30.iter().all(|uai| reached_45.contains(uai)), "{reached_30:?} within {reached_45:?}");
+    for uai in &reached_30 {
+        assert!(inside_polygon(&browser, uai).await, "{uai}, reached by 8:00 within 30 min, lies inside the polygon");
     }
     browser.close().await;
 }

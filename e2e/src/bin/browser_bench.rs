@@ -147,6 +147,33 @@ async fn scale_and_throttling() {
         report("      of which filter + facets (wasm)", &mut up_filter);
     }
 
+    // The default mode, public transport arriving by 8:00, on 5,000+ offers: a grid holds each
+    // point's latest departure, so a budget it covers is contours only, like cycling.
+    let (mut journey, mut bands, mut ahead, mut down, mut up, mut up_journey) = (vec![], vec![], vec![], vec![], vec![], vec![]);
+    for _ in 0..5 {
+        let browser = Browser::launch(Viewport::Desktop).await;
+        browser.open(&server.url("/?tiles=/__test__/tile.png&region=echelle-20&depart=48.11010,-1.67960&mode=tc&arrivee=1&heure=08:00&budget=30")).await;
+        browser.wait_for("path.isochrone").await;
+        // The grid for 60 minutes, computed ahead once the user pauses.
+        browser.wait_until("the grid computed ahead", "window.proxiproTimings.bandsAhead !== undefined").await;
+        let t = browser.script("return window.proxiproTimings").await;
+        journey.push(t["journey"].as_f64().unwrap_or(f64::NAN));
+        bands.push(t["bands"].as_f64().unwrap_or(f64::NAN));
+        ahead.push(t["bandsAhead"].as_f64().unwrap_or(f64::NAN));
+        let slide = |minutes: u32| format!("const s = document.querySelector('input[type=range]'); s.value = {minutes}; s.dispatchEvent(new Event('input', {{bubbles: true}})); s.dispatchEvent(new Event('change', {{bubbles: true}}));");
+        down.push(dom_update(&browser, &slide(20)).await);
+        up.push(dom_update(&browser, &slide(40)).await);
+        up_journey.push(browser.script("return window.proxiproTimings.journey").await.as_f64().unwrap_or(f64::NAN));
+        browser.close().await;
+    }
+    println!("  ×20, public transport arriving by 8:00 (the default mode), 30 min");
+    report("    times to the schools (wasm)", &mut journey);
+    report("    grid of latest departures + polygons (wasm)", &mut bands);
+    report("    grid for 60 min, ahead in idle time (wasm)", &mut ahead);
+    report("    budget slider down → list + map DOM updated", &mut down);
+    report("    budget slider up → list + map DOM updated", &mut up);
+    report("      of which times to the schools (wasm)", &mut up_journey);
+
     // Lighthouse's mobile profile: 150 ms round trip, 1.6 Mb/s down, 750 kb/s up, CPU 4× slower.
     let (mut fcp, mut lcp, mut copy, mut markers, mut list) = (vec![], vec![], vec![], vec![], vec![]);
     // When the last byte of each download arrived: what is left after it is the phone's CPU.
