@@ -89,8 +89,8 @@ pub struct Bands {
     pub notes: Vec<String>,
 }
 
-/// Arriving by a given time by public transport, the budget sets the departure (and so the trip).
-fn budget_sets_departure(state: &ViewState) -> bool {
+/// Arriving by a given time by public transport: times are to each point's latest departure.
+fn arriving_by(state: &ViewState) -> bool {
     state.arrive_by && state.mode == Mode::Transit
 }
 
@@ -133,14 +133,14 @@ pub fn trip_key(state: &ViewState) -> (Option<proxipro_model::LatLon>, TimesKey,
     (state.origin, times_key(state), state.budget)
 }
 
-pub type TimesKey = (Mode, u32, bool, u32);
+pub type TimesKey = (Mode, u32, bool);
 
-/// What school times depend on: the time budget only matters when it sets the departure, and
-/// the time of day only for public transport (walking and cycling take as long at any hour).
+/// What school times and isochrone grids depend on: never the budget (it only says which schools are
+/// within reach), and the time of day only for public transport (walking and cycling take as long at any hour).
 pub fn times_key(state: &ViewState) -> TimesKey {
     match state.mode {
-        Mode::Transit => (state.mode, state.time, state.arrive_by, if budget_sets_departure(state) { state.budget } else { 0 }),
-        Mode::Walk | Mode::Bike => (state.mode, 0, false, 0),
+        Mode::Transit => (state.mode, state.time, state.arrive_by),
+        Mode::Walk | Mode::Bike => (state.mode, 0, false),
     }
 }
 
@@ -172,51 +172,9 @@ fn street_mode(mode: Mode) -> (StreetMode, &'static str) {
     }
 }
 
-/// Arriving by one time from one origin: the latest departure to every school (one search, whatever
-/// the budget), and how the trips leaving then go, described once for the schools a budget brings in.
-#[derive(Default)]
-pub struct LatestDepartures {
-    trip: Option<(u64, u64, u32)>,
-    departures: Vec<Option<u32>>,
-    how: HashMap<usize, String>,
-}
-
-impl LatestDepartures {
-    /// The latest departure to each school arriving by `arrive_by_s` (within 90 minutes), searched for once per trip.
-    fn departures(&mut self, routing: &Routing, origin: LatLon, arrive_by_s: u32) -> &[Option<u32>] {
-        let trip = (origin.lat.to_bits(), origin.lon.to_bits(), arrive_by_s);
-        if self.trip != Some(trip) {
-            self.trip = Some(trip);
-            self.how.clear();
-            let query = LatestDepartureQuery { origin, arrive_by_s, window_s: LONGEST_S, step_s: 60 };
-            self.departures = routing.engine.transit_latest_departures(&query, &routing.schools);
-        }
-        &self.departures
-    }
-
-    /// Describes the trips to `schools` (leaving at their latest departure) not described yet:
-    /// one forward search per departure time, for all the schools sharing it.
-    fn describe(&mut self, routing: &Routing, origin: LatLon, arrive_by_s: u32, schools: &[usize]) {
-        let mut by_departure: HashMap<u32, Vec<usize>> = HashMap::new();
-        for &index in schools {
-            if let (false, Some(Some(departure_s))) = (self.how.contains_key(&index), self.departures.get(index)) {
-                by_departure.entry(*departure_s).or_default().push(index);
-            }
-        }
-        for (departure_s, indices) in by_departure {
-            let targets = routing.engine.targets(indices.iter().map(|&i| routing.schools.points()[i]).collect());
-            let leaving = TransitQuery { origin, departure_s, max_travel_s: arrive_by_s - departure_s };
-            let result = routing.engine.transit_travel_times(&leaving, &targets);
-            for (k, index) in indices.into_iter().enumerate() {
-                self.how.insert(index, describe(result.journey_summary(&routing.engine, k)));
-            }
-        }
-    }
-}
-
-/// Times to every school (up to 90 minutes). Only arrive-by public transport depends on the budget.
-pub fn school_times(routing: &Routing, state: &ViewState, origin: LatLon, latest: &mut LatestDepartures) -> Journey {
-    let budget_s = state.budget * 60;
+/// Times to every school (up to 90 minutes), whatever the budget: arriving by a given time, to each
+/// school's latest departure.
+pub fn school_times(routing: &Routing, state: &ViewState, origin: LatLon) -> Journey {
     let mut notes = Vec::new();
     let mut schools = HashMap::new();
     match state.mode {
@@ -241,19 +199,13 @@ pub fn school_times(routing: &Routing, state: &ViewState, origin: LatLon, latest
             if state.arrive_by {
                 // The latest departure that still makes it: the time the student really spends.
                 let arrive_by_s = state.time * 60;
-                let departures = latest.departures(routing, origin, arrive_by_s).to_vec();
-                let in_budget: Vec<usize> =
-                    (0..departures.len()).filter(|&i| departures[i].is_some_and(|d| arrive_by_s - d <= budget_s)).collect();
-                latest.describe(routing, origin, arrive_by_s, &in_budget);
-                for (index, (uai, departure)) in routing.uais.iter().zip(departures).enumerate() {
-                    let Some(departure_s) = departure else { continue };
-                    let leave = format!("départ {}", clock(departure_s));
-                    // Beyond the budget (boarding schools), the departure says enough.
-                    let how = match latest.how.get(&index) {
-                        Some(trip) => format!("{leave} · {trip}"),
-                        None => leave,
-                    };
-                    schools.insert(uai.clone(), Reached { minutes: (arrive_by_s - departure_s) as f32 / 60.0, how, estimate: false });
+                let query = LatestDepartureQuery { origin, arrive_by_s, window_s: LONGEST_S, step_s: 60 };
+                let journeys = routing.engine.transit_latest_journeys(&query, &routing.schools);
+                for (uai, journey) in routing.uais.iter().zip(journeys) {
+                    let Some(journey) = journey else { continue };
+                    let how = format!("départ {} · {}", clock(journey.departure_s), describe(Some(journey.summary)));
+                    let minutes = (arrive_by_s - journey.departure_s) as f32 / 60.0;
+                    schools.insert(uai.clone(), Reached { minutes, how, estimate: false });
                 }
             } else {
                 let query = TransitQuery { origin, departure_s: state.time * 60, max_travel_s: LONGEST_S };
@@ -272,7 +224,11 @@ pub fn school_times(routing: &Routing, state: &ViewState, origin: LatLon, latest
 /// The travel-time grids of the current trip, kept so that moving the slider only needs new
 /// contours: the one computed for the budget, and a wider one computed ahead in idle time.
 #[derive(Default)]
-pub struct Grids(Vec<CachedGrid>);
+pub struct Grids {
+    /// The engine they were computed with (held, so another one cannot take its address).
+    engine: Option<Arc<Engine>>,
+    kept: Vec<CachedGrid>,
+}
 
 struct CachedGrid {
     key: GridKey,
@@ -289,7 +245,7 @@ impl Grids {
     /// still fine enough (at least half its budget, so 30 cells or more across the radius).
     fn find(&self, state: &ViewState, origin: LatLon) -> Option<&CachedGrid> {
         let key = grid_key(state, origin);
-        self.0.iter().filter(|g| g.key == key && (g.budget / 2..=g.budget).contains(&state.budget)).min_by_key(|g| g.budget)
+        self.kept.iter().filter(|g| g.key == key && (g.budget / 2..=g.budget).contains(&state.budget)).min_by_key(|g| g.budget)
     }
 
     /// Whether the polygons for `state` are only contours on a grid already computed.
@@ -300,31 +256,38 @@ impl Grids {
     /// Whether a kept grid covers the budget and reaches above it: raising it is already cheap.
     fn reaches_above(&self, state: &ViewState, origin: LatLon) -> bool {
         let key = grid_key(state, origin);
-        self.0.iter().any(|g| g.key == key && g.budget > state.budget && g.budget / 2 <= state.budget)
+        self.kept.iter().any(|g| g.key == key && g.budget > state.budget && g.budget / 2 <= state.budget)
     }
 
     fn keep(&mut self, grid: CachedGrid) {
-        self.0.retain(|g| g.key == grid.key);
-        if self.0.len() >= GRIDS_KEPT {
-            self.0.remove(0);
+        self.kept.retain(|g| g.key == grid.key);
+        if self.kept.len() >= GRIDS_KEPT {
+            self.kept.remove(0);
         }
-        self.0.push(grid);
+        self.kept.push(grid);
+    }
+
+    /// Forgets grids computed with another engine (another network).
+    fn use_engine(&mut self, engine: &Arc<Engine>) {
+        if !self.engine.as_ref().is_some_and(|kept| Arc::ptr_eq(kept, engine)) {
+            self.engine = Some(engine.clone());
+            self.kept.clear();
+        }
     }
 }
 
-/// What a grid depends on: the trip as for school times, but for the budget (a grid answers every
-/// budget it covers, arriving by a given time too: its times are to each point's latest departure),
-/// and the origin.
+/// What a grid depends on: the trip as for school times, and the origin (a grid answers every budget
+/// it covers, arriving by a given time too: its times are to each point's latest departure).
 type GridKey = (TimesKey, u64, u64);
 
 fn grid_key(state: &ViewState, origin: LatLon) -> GridKey {
-    let (mode, time, arrive_by, _) = times_key(state);
-    ((mode, time, arrive_by, 0), origin.lat.to_bits(), origin.lon.to_bits())
+    (times_key(state), origin.lat.to_bits(), origin.lon.to_bits())
 }
 
 /// The isochrones for the budget: a grid of (up to) 121 × 121 points around the origin, then contours.
 /// A budget that a kept grid covers is only new contours on it: the polygons follow the slider at once.
 pub fn bands(routing: &Routing, state: &ViewState, origin: LatLon, grids: &mut Grids) -> Bands {
+    grids.use_engine(&routing.engine);
     if !grids.answers(state, origin) {
         grids.keep(travel_grid(routing, state, origin));
     }
@@ -341,6 +304,7 @@ pub fn bands(routing: &Routing, state: &ViewState, origin: LatLon, grids: &mut G
 /// Computes, while the user reads the map, the grid for twice the budget: raising the
 /// slider then costs contours only. Returns whether there was anything to compute.
 pub fn grid_ahead(routing: &Routing, state: &ViewState, origin: LatLon, grids: &mut Grids) -> bool {
+    grids.use_engine(&routing.engine);
     let wider = (state.budget * 2).min(*BUDGET_RANGE.end());
     if wider <= state.budget || !grids.answers(state, origin) || grids.reaches_above(state, origin) {
         return false;
@@ -379,7 +343,7 @@ fn travel_grid(routing: &Routing, state: &ViewState, origin: LatLon) -> CachedGr
         }
     };
     let params = routing.engine.params();
-    if budget_sets_departure(state) {
+    if arriving_by(state) {
         grid.fill_holes(params.walk_speed_mps, params.detour_factor, budget_s);
     } else {
         grid.fill_gaps(params.walk_speed_mps, params.detour_factor, budget_s);

@@ -19,15 +19,14 @@ pub struct JourneyStore {
 
 impl JourneyStore {
     pub fn provide(view: ViewStore, data: AppData) -> Self {
-        // Only what the times depend on: filters, sort, an open card and (mostly) the budget change nothing.
+        // Only what the times depend on: filters, sort, an open card and the budget change nothing.
         let key = Memo::new(move |_| view.state.with(|s| (s.origin, journey::times_key(s))));
-        let latest = StoredValue::new_local(journey::LatestDepartures::default());
         let journey = Memo::new(move |_| {
             let routing = data.routing()?;
             let origin = key.get().0?;
             let state = view.state.get_untracked();
             let origin = LatLon::new(origin.lat, origin.lon);
-            latest.try_update_value(|latest| crate::perf::measure("journey", || journey::school_times(&routing, &state, origin, latest)))
+            Some(crate::perf::measure("journey", || journey::school_times(&routing, &state, origin)))
         });
         // Only once the formations are in: if they failed, their error is what the screens say.
         let waiting = Memo::new(move |_| {

@@ -14,7 +14,7 @@ mod latest_departures;
 mod profile;
 
 pub use arrive_by::{ArriveByQuery, ArriveByResult};
-pub use latest_departures::LatestDepartureQuery;
+pub use latest_departures::{LatestDepartureQuery, LatestJourney};
 pub use profile::{EgressTable, ProfileQuery, TargetProfile};
 
 use crate::engine::Engine;

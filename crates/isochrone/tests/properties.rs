@@ -301,9 +301,48 @@ proptest! {
     }
 }
 
-// The many-target arrive-by search against one forward query per departure tried.
+/// The many-target arrive-by search against one forward query per departure tried.
+fn check_latest_departures(
+    network: Network,
+    origin: LatLon,
+    targets: Vec<LatLon>,
+    query: (u32, u32, u32),
+) -> Result<(), TestCaseError> {
+    let engine = Engine::new(network);
+    let targets = engine.targets(targets);
+    let (deadline, window_s, step_s) = query;
+    let query = LatestDepartureQuery { origin, arrive_by_s: deadline, window_s, step_s };
+    let fast = engine.transit_latest_departures(&query, &targets);
+    let mut oracle = vec![None; targets.len()];
+    // Latest first: the first departure that arrives in time is the answer.
+    for departure in query.departures() {
+        let result = engine.transit_travel_times(
+            &TransitQuery { origin, departure_s: departure, max_travel_s: deadline - departure },
+            &targets,
+        );
+        for (latest, arrival) in oracle.iter_mut().zip(result.targets()) {
+            if latest.is_none() && arrival.travel_s.is_some() {
+                *latest = Some(departure);
+            }
+        }
+    }
+    prop_assert_eq!(&fast, &oracle);
+    // The same departures with their trips, which fit between departure and deadline.
+    let journeys = engine.transit_latest_journeys(&query, &targets);
+    for (journey, departure) in journeys.iter().zip(&fast) {
+        prop_assert_eq!(journey.as_ref().map(|j| j.departure_s), *departure);
+        if let Some(journey) = journey {
+            let summary = &journey.summary;
+            prop_assert!(summary.walk_s <= deadline - journey.departure_s, "{:?}", journey);
+            prop_assert_eq!(summary.transfers as usize, summary.routes.len().saturating_sub(1));
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
+    /// Wide: transit often beats walking, streets are sparse (straight-line walks).
     #[test]
     fn latest_departures_match_one_forward_query_per_step(
         network in random_network(true, 2.5),
@@ -313,23 +352,19 @@ proptest! {
         window_s in 0u32..3_000,
         step_s in prop_oneof![Just(60u32), 1u32..400],
     ) {
-        let engine = Engine::new(network);
-        let targets = engine.targets(targets);
-        let query = LatestDepartureQuery { origin, arrive_by_s: deadline, window_s, step_s };
-        let fast = engine.transit_latest_departures(&query, &targets);
-        let mut oracle = vec![None; targets.len()];
-        // Latest first: the first departure that arrives in time is the answer.
-        for departure in query.departures() {
-            let result = engine.transit_travel_times(
-                &TransitQuery { origin, departure_s: departure, max_travel_s: deadline - departure },
-                &targets,
-            );
-            for (latest, arrival) in oracle.iter_mut().zip(result.targets()) {
-                if latest.is_none() && arrival.travel_s.is_some() {
-                    *latest = Some(departure);
-                }
-            }
-        }
-        prop_assert_eq!(fast, oracle);
+        check_latest_departures(network, origin, targets, (deadline, window_s, step_s))?;
+    }
+
+    /// Dense: most points snap to the streets, so the street search carries the egress.
+    #[test]
+    fn latest_departures_match_forward_queries_on_dense_streets(
+        network in random_network(true, 1.0),
+        origin in position(1.0),
+        targets in prop::collection::vec(position(1.0), 1..12),
+        deadline in 0u32..6_000,
+        window_s in 0u32..3_000,
+        step_s in prop_oneof![Just(60u32), 1u32..400],
+    ) {
+        check_latest_departures(network, origin, targets, (deadline, window_s, step_s))?;
     }
 }

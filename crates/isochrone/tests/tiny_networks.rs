@@ -7,7 +7,9 @@ use proxipro_isochrone::network::{
     StreetEdge, StreetGraph, Trip,
 };
 use proxipro_isochrone::street::{StreetMode, TravelMethod};
-use proxipro_isochrone::transit::{ArriveByQuery, ProfileQuery, TransitQuery, Via};
+use proxipro_isochrone::transit::{
+    ArriveByQuery, LatestDepartureQuery, ProfileQuery, TransitQuery, Via,
+};
 use proxipro_isochrone::{Engine, LatLon, Network};
 
 const H8: u32 = 8 * 3600;
@@ -160,9 +162,8 @@ fn profile_reports_best_and_median_over_the_window() {
     assert_eq!(profile.median_s, Some(600 + 300 + 78));
 }
 
-#[test]
-fn street_access_and_egress_are_used_when_covered() {
-    // A straight street under A, B and C, and on past C.
+/// A straight street under A, B and C, and on past C.
+fn street_under_stops() -> StreetGraph {
     let nodes: Vec<LatLon> = (0..=20).map(|i| at(i as f64 * 0.005)).collect();
     let edges = (0..20)
         .map(|i| StreetEdge {
@@ -173,7 +174,12 @@ fn street_access_and_egress_are_used_when_covered() {
             access: EdgeAccess::new(true, true, false),
         })
         .collect();
-    let engine = Engine::new(network(StreetGraph { nodes, edges }));
+    StreetGraph { nodes, edges }
+}
+
+#[test]
+fn street_access_and_egress_are_used_when_covered() {
+    let engine = Engine::new(network(street_under_stops()));
     let targets = engine.targets(vec![at(0.085)]);
     let origin = LatLon::new(48.1009, -1.70);
     let result = engine.transit_travel_times(
@@ -222,4 +228,38 @@ fn transit_grid_becomes_geojson_isochrones() {
     assert!(reaches_c(&bands[1]));
     let json = to_geojson(&bands);
     assert_eq!(json.matches(r#""type":"Feature""#).count(), 4);
+}
+
+#[test]
+fn latest_departure_takes_the_earlier_bus_when_the_later_one_is_too_late() {
+    let engine = Engine::new(network(street_under_stops()));
+    // 100 m off the street above A (80 s to A); the target 520 m along the street past B.
+    let origin = LatLon::new(48.1009, -1.70);
+    let targets = engine.targets(vec![at(0.047), at(0.5)]);
+    let deadline = H8 + 2_400;
+    let query = LatestDepartureQuery { origin, arrive_by_s: deadline, window_s: 3_600, step_s: 60 };
+    let journeys = engine.transit_latest_journeys(&query, &targets);
+    // Leaving after 7:58:40, C1 at 8:30 reaches B at 8:35, and the walk on ends after 8:40: B's
+    // arrival improves to 8:05 (C1 at 8:00) only for earlier departures, whole minutes back from 8:40.
+    let journey = journeys[0].as_ref().expect("reached by 8:40");
+    assert_eq!(journey.departure_s, H8 - 120);
+    assert_eq!(journey.summary.routes, vec!["C1".to_string()]);
+    assert_eq!(journey.summary.transfers, 0);
+    assert!(journey.summary.walk_s <= deadline - H8 - 300, "{journey:?}");
+    assert_eq!(journeys[1], None, "35 km away");
+    let departures = engine.transit_latest_departures(&query, &targets);
+    assert_eq!(departures, vec![Some(H8 - 120), None]);
+    // One minute later misses it, as a forward query says.
+    let later = engine.transit_travel_times(
+        &TransitQuery { origin, departure_s: H8 - 60, max_travel_s: deadline - (H8 - 60) },
+        &targets,
+    );
+    assert_eq!(later.targets()[0].travel_s, None);
+
+    // Close enough to walk by the deadline: walking is what is said, leaving as late as it allows.
+    let near = engine.targets(vec![at(0.004)]);
+    let walk = engine.street_travel_times(origin, StreetMode::Walk, &near, 3_600)[0].unwrap().seconds;
+    let on_foot = engine.transit_latest_journeys(&query, &near)[0].clone().expect("walkable");
+    assert!(on_foot.summary.routes.is_empty());
+    assert_eq!(on_foot.departure_s, deadline - walk.div_ceil(60) * 60);
 }

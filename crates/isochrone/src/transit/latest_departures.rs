@@ -13,6 +13,7 @@
 //! gets it there in time.
 
 use super::csa::ForwardScan;
+use super::JourneySummary;
 use crate::engine::{group_by, Engine};
 use crate::geo::LatLon;
 use crate::network::NONE;
@@ -25,17 +26,25 @@ pub struct LatestDepartureQuery {
     pub arrive_by_s: u32,
     /// Departures are tried back to `arrive_by_s - window_s`.
     pub window_s: u32,
-    /// Time between two departures tried.
+    /// Time between two departures tried (at least a second).
     pub step_s: u32,
 }
 
 impl LatestDepartureQuery {
-    /// Every minute over the window, latest first.
+    /// The departures tried, latest first.
     pub fn departures(&self) -> impl Iterator<Item = u32> {
         let step = self.step_s.max(1);
         let deadline = self.arrive_by_s;
         (0..=self.window_s.min(deadline) / step).map(move |k| deadline - k * step)
     }
+}
+
+/// The latest departure to a target, and a trip leaving then that arrives in time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LatestJourney {
+    pub departure_s: u32,
+    /// Walking all the way (no route) when that makes it from this departure.
+    pub summary: JourneySummary,
 }
 
 impl Engine {
@@ -46,12 +55,41 @@ impl Engine {
         query: &LatestDepartureQuery,
         targets: &Targets,
     ) -> Vec<Option<u32>> {
+        let found = self.latest_search(query, targets, false);
+        found.into_iter().map(|found| found.map(|(departure, _)| departure)).collect()
+    }
+
+    /// [`transit_latest_departures`](Self::transit_latest_departures), with
+    /// the trip leaving then, told as it is found (no search per target).
+    pub fn transit_latest_journeys(
+        &self,
+        query: &LatestDepartureQuery,
+        targets: &Targets,
+    ) -> Vec<Option<LatestJourney>> {
+        let found = self.latest_search(query, targets, true);
+        found
+            .into_iter()
+            .map(|found| {
+                let (departure_s, summary) = found?;
+                Some(LatestJourney { departure_s, summary: summary? })
+            })
+            .collect()
+    }
+
+    /// Per target, the latest departure and, when `describe`, the trip.
+    fn latest_search(
+        &self,
+        query: &LatestDepartureQuery,
+        targets: &Targets,
+        describe: bool,
+    ) -> Vec<Option<(u32, Option<JourneySummary>)>> {
         let deadline = query.arrive_by_s;
         let departures: Vec<u32> = query.departures().collect();
-        let mut latest: Vec<Option<u32>> = vec![None; targets.len()];
-        let Some(&earliest) = departures.last() else { return latest };
+        let earliest = *departures.last().expect("the deadline itself is always tried");
+        let mut latest: Vec<Option<(u32, Option<JourneySummary>)>> = vec![None; targets.len()];
         let max_walk_s = self.params.max_walk_s;
         let walk_speed = self.params.walk_speed_mps;
+        let step = query.step_s.max(1);
         let origin_snap = self.snap(query.origin, StreetMode::Walk);
         let access = self.walks_near(query.origin, origin_snap, max_walk_s, max_walk_s);
 
@@ -66,9 +104,11 @@ impl Engine {
             .into_iter()
             .enumerate()
         {
-            if walk_s <= window_s as u64 {
-                // The latest departure tried that leaves this much time.
-                latest[target] = departures.iter().copied().find(|&d| d as u64 + walk_s <= deadline as u64);
+            // The latest departure tried that leaves this much time.
+            let tried = usize::try_from(walk_s.div_ceil(step as u64)).ok().and_then(|k| departures.get(k));
+            if let Some(&departure) = tried {
+                let on_foot = JourneySummary { routes: Vec::new(), walk_s: walk_s as u32, transfers: 0 };
+                latest[target] = Some((departure, describe.then_some(on_foot)));
             }
         }
 
@@ -83,16 +123,25 @@ impl Engine {
                 .filter_map(|(target, snap)| snap.map(|s| (s.node, target as u32))),
         );
         let mut streets = StreetSearch::new(&self.walk_adjacency, walk_speed, deadline as u64 * 1000);
+        // The ridden arrival each stop seeded the street search with.
         let mut seeded = vec![NONE; self.network.stops().len()];
         let mut scan = ForwardScan::new(self.network());
         let mut settled = Vec::new();
         for &departure in &departures {
             scan.run(self.network(), &access, departure, deadline);
-            let take = |target: u32, arrival_s: u64, latest: &mut [Option<u32>]| {
+            // A target is taken at the first departure that gets it there, via `stop`. Walking
+            // from that stop cannot have been in time (walking alone would have taken it): its
+            // scan label is a ride, so the scan tells the trip.
+            let take = |target: u32, arrival_s: u64, stop: u32, latest: &mut [Option<(u32, Option<JourneySummary>)>], scan: &ForwardScan| {
                 let slot = &mut latest[target as usize];
-                if arrival_s <= deadline as u64 && slot.is_none_or(|d| d < departure) {
-                    *slot = Some(departure);
+                if arrival_s > deadline as u64 || slot.as_ref().is_some_and(|(d, _)| *d >= departure) {
+                    return;
                 }
+                let summary = describe.then(|| scan.summarise(self.network(), stop)).flatten().map(|mut summary| {
+                    summary.walk_s += (arrival_s - scan.ridden_arrival[stop as usize] as u64) as u32;
+                    summary
+                });
+                *slot = Some((departure, summary));
             };
             for (stop, &arrival) in scan.ridden_arrival.iter().enumerate() {
                 if arrival >= seeded[stop] {
@@ -107,7 +156,7 @@ impl Engine {
                     });
                 }
                 self.straight_line_egress(stop as u32, arrival, targets, |target, arrival_s| {
-                    take(target, arrival_s, &mut latest)
+                    take(target, arrival_s, stop as u32, &mut latest, &scan)
                 });
             }
             settled.clear();
@@ -116,12 +165,9 @@ impl Engine {
                 let reached_ms = streets.time_ms[node as usize];
                 let range = on_node_starts[node as usize] as usize..on_node_starts[node as usize + 1] as usize;
                 for &target in &on_node[range] {
-                    if latest[target as usize].is_some_and(|d| d >= departure) {
-                        continue;
-                    }
                     let snap = walk_targets.snaps[target as usize].expect("grouped by snap node");
                     let arrival_s = (reached_ms + millis(snap.distance_m, walk_speed)).div_ceil(1000);
-                    take(target, arrival_s, &mut latest);
+                    take(target, arrival_s, streets.source[node as usize], &mut latest, &scan);
                 }
             }
         }
