@@ -7,7 +7,7 @@ use proxipro_isochrone::contour::{isochrones, to_geojson, ContourParams};
 use proxipro_isochrone::format::{decode, encode, fnv1a32};
 use proxipro_isochrone::grid::{GridSpec, TravelTimeGrid};
 use proxipro_isochrone::street::StreetMode;
-use proxipro_isochrone::transit::{ArriveByQuery, TransitQuery};
+use proxipro_isochrone::transit::{ArriveByQuery, LatestDepartureQuery, TransitQuery};
 use proxipro_isochrone::{Engine, LatLon};
 
 pub fn run(data: &[u8]) {
@@ -65,6 +65,12 @@ fn check(data: &[u8]) {
         let arrive = ArriveByQuery { origin, target, arrive_by_s: first_departure.saturating_add(1800), max_travel_s: budget_s };
         let _ = engine.transit_arrive_by(&arrive);
     }
+    // Arriving by a time, as the app lists the schools: the latest departure and trip to each.
+    let arrive_by_s = first_departure.saturating_add(1800);
+    let latest = LatestDepartureQuery { origin, arrive_by_s, window_s: budget_s, step_s: 60 };
+    for journey in engine.transit_latest_journeys(&latest, &targets).into_iter().flatten() {
+        assert!(journey.departure_s <= arrive_by_s && journey.summary.walk_s <= arrive_by_s - journey.departure_s);
+    }
     // A small isochrone grid, as the map draws it.
     let spec = GridSpec::around(origin, 1500.0, 250.0);
     let grid_targets = engine.targets(spec.points());
@@ -72,4 +78,8 @@ fn check(data: &[u8]) {
     grid.fill_gaps(engine.params().walk_speed_mps, engine.params().detour_factor, budget_s);
     let bands = isochrones(&grid, &[15 * 60, 30 * 60], ContourParams::default());
     let _ = to_geojson(&bands);
+    // And arriving by a time: each point's latest departure.
+    let mut grid = TravelTimeGrid::from_latest_departures(spec, arrive_by_s, &engine.transit_latest_departures(&latest, &grid_targets));
+    grid.fill_holes(engine.params().walk_speed_mps, engine.params().detour_factor, budget_s);
+    let _ = to_geojson(&isochrones(&grid, &[15 * 60, 30 * 60], ContourParams::default()));
 }
