@@ -203,7 +203,7 @@ pub fn school_times(routing: &Routing, state: &ViewState, origin: LatLon) -> Jou
                 let journeys = routing.engine.transit_latest_journeys(&query, &routing.schools);
                 for (uai, journey) in routing.uais.iter().zip(journeys) {
                     let Some(journey) = journey else { continue };
-                    let how = format!("départ {} · {}", clock(journey.departure_s), describe(Some(journey.summary)));
+                    let how = format!("départ {} · {}", clock(journey.departure_s), describe(journey.summary));
                     let minutes = (arrive_by_s - journey.departure_s) as f32 / 60.0;
                     schools.insert(uai.clone(), Reached { minutes, how, estimate: false });
                 }

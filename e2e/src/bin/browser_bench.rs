@@ -50,7 +50,7 @@ async fn main() {
             if query.contains("arrivee=1") {
                 // The slider, arriving by 8:00: contours on the grid of latest departures, the
                 // school times kept (they hold each school's latest departure, whatever the budget).
-                browser.script("delete window.proxiproTimings.journey").await;
+                browser.script("delete window.proxiproTimings.journey; delete window.proxiproTimings.bandsContours").await;
                 let slide = "const s = document.querySelector('input[type=range]'); s.value = 35; s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true}));";
                 arrive_by_slider_dom.push(dom_update(&browser, slide).await);
                 let recomputed = browser.script("return window.proxiproTimings.journey !== undefined").await.as_bool().unwrap_or(true);

@@ -43,8 +43,9 @@ impl LatestDepartureQuery {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LatestJourney {
     pub departure_s: u32,
-    /// Walking all the way (no route) when that makes it from this departure.
-    pub summary: JourneySummary,
+    /// Walking all the way (no route) when that makes it from this departure;
+    /// `None` only if the scan could not retrace the ride (it always can).
+    pub summary: Option<JourneySummary>,
 }
 
 impl Engine {
@@ -71,7 +72,8 @@ impl Engine {
             .into_iter()
             .map(|found| {
                 let (departure_s, summary) = found?;
-                Some(LatestJourney { departure_s, summary: summary? })
+                debug_assert!(summary.is_some(), "every trip found is told");
+                Some(LatestJourney { departure_s, summary })
             })
             .collect()
     }
