@@ -346,31 +346,30 @@ fn check_latest_departures(
     Ok(())
 }
 
+/// A network, an origin, targets and (deadline, window, step), all within `spread`.
+fn latest_departure_case(
+    spread: f64,
+) -> impl Strategy<Value = (Network, LatLon, Vec<LatLon>, (u32, u32, u32))> {
+    let query = (0u32..6_000, 0u32..3_000, prop_oneof![Just(60u32), 1u32..400]);
+    (
+        random_network(true, spread),
+        position(spread),
+        prop::collection::vec(position(spread), 1..12),
+        query,
+    )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
     /// Wide: transit often beats walking, streets are sparse (straight-line walks).
     #[test]
-    fn latest_departures_match_one_forward_query_per_step(
-        network in random_network(true, 2.5),
-        origin in position(2.5),
-        targets in prop::collection::vec(position(2.5), 1..12),
-        deadline in 0u32..6_000,
-        window_s in 0u32..3_000,
-        step_s in prop_oneof![Just(60u32), 1u32..400],
-    ) {
-        check_latest_departures(network, origin, targets, (deadline, window_s, step_s))?;
+    fn latest_departures_match_one_forward_query_per_step((network, origin, targets, query) in latest_departure_case(2.5)) {
+        check_latest_departures(network, origin, targets, query)?;
     }
 
     /// Dense: most points snap to the streets, so the street search carries the egress.
     #[test]
-    fn latest_departures_match_forward_queries_on_dense_streets(
-        network in random_network(true, 1.0),
-        origin in position(1.0),
-        targets in prop::collection::vec(position(1.0), 1..12),
-        deadline in 0u32..6_000,
-        window_s in 0u32..3_000,
-        step_s in prop_oneof![Just(60u32), 1u32..400],
-    ) {
-        check_latest_departures(network, origin, targets, (deadline, window_s, step_s))?;
+    fn latest_departures_match_forward_queries_on_dense_streets((network, origin, targets, query) in latest_departure_case(1.0)) {
+        check_latest_departures(network, origin, targets, query)?;
     }
 }

@@ -51,8 +51,7 @@ async fn main() {
                 // The slider, arriving by 8:00: contours on the grid of latest departures, the
                 // school times kept (they hold each school's latest departure, whatever the budget).
                 browser.script("delete window.proxiproTimings.journey; delete window.proxiproTimings.bandsContours").await;
-                let slide = "const s = document.querySelector('input[type=range]'); s.value = 35; s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true}));";
-                arrive_by_slider_dom.push(dom_update(&browser, slide).await);
+                arrive_by_slider_dom.push(dom_update(&browser, &slide(35)).await);
                 let recomputed = browser.script("return window.proxiproTimings.journey !== undefined").await.as_bool().unwrap_or(true);
                 arrive_by_recomputed |= recomputed;
                 arrive_by_slider.push(browser.script("return window.proxiproTimings.bandsContours").await.as_f64().unwrap_or(f64::NAN));
@@ -125,7 +124,6 @@ async fn scale_and_throttling() {
             ahead.push(browser.script("return window.proxiproTimings.bandsAhead").await.as_f64().unwrap_or(f64::NAN));
             // The time budget slider: 30 → 20 minutes (contours on the grid already computed),
             // then 20 → 40 (on the grid computed ahead for 60 minutes).
-            let slide = |minutes: u32| format!("const s = document.querySelector('input[type=range]'); s.value = {minutes}; s.dispatchEvent(new Event('input', {{bubbles: true}})); s.dispatchEvent(new Event('change', {{bubbles: true}}));");
             slider_dom.push(dom_update(&browser, &slide(20)).await);
             slider_up_dom.push(dom_update(&browser, &slide(40)).await);
             let parts = browser.script("return window.proxiproTimings").await;
@@ -163,7 +161,6 @@ async fn scale_and_throttling() {
         journey.push(t["journey"].as_f64().unwrap_or(f64::NAN));
         bands.push(t["bands"].as_f64().unwrap_or(f64::NAN));
         ahead.push(t["bandsAhead"].as_f64().unwrap_or(f64::NAN));
-        let slide = |minutes: u32| format!("const s = document.querySelector('input[type=range]'); s.value = {minutes}; s.dispatchEvent(new Event('input', {{bubbles: true}})); s.dispatchEvent(new Event('change', {{bubbles: true}}));");
         down.push(dom_update(&browser, &slide(20)).await);
         up.push(dom_update(&browser, &slide(40)).await);
         let parts = browser.script("return window.proxiproTimings").await;
@@ -246,6 +243,11 @@ async fn scale_and_throttling() {
     for (name, _, times) in arrived.iter_mut() {
         report(&format!("  last byte of {name} received"), times);
     }
+}
+
+/// Moves the time budget slider to `minutes`, as a user's drag ends.
+fn slide(minutes: u32) -> String {
+    format!("const s = document.querySelector('input[type=range]'); s.value = {minutes}; s.dispatchEvent(new Event('input', {{bubbles: true}})); s.dispatchEvent(new Event('change', {{bubbles: true}}));")
 }
 
 /// Runs `action` in the page and returns the milliseconds until the last change to
