@@ -44,9 +44,50 @@ pub fn AboutPage() -> impl IntoView {
             </p>
             <p class="data-origin">"Origine des données de cette session : " {described}</p>
             {sources}
+            <TravelMethods/>
             <h2>"Fond de carte"</h2>
             <p>"Plan IGN, © Institut national de l'information géographique et forestière (IGN), Géoplateforme."</p>
         </article>
+    }
+}
+
+/// How the trips are counted: the engine's speeds and limits, and what each time means.
+#[component]
+fn TravelMethods() -> impl IntoView {
+    let params = proxipro_isochrone::EngineParams::default();
+    let km_h = |metres_per_second: f64| proxipro_explore::format::number((metres_per_second * 3.6) as f32, 1);
+    let walk = km_h(params.walk_speed_mps);
+    let bike = km_h(params.bike_speed_mps);
+    let snap_m = params.max_snap_m.round();
+    let detour = proxipro_explore::format::decimal(params.detour_factor as f32, 1);
+    let access_min = params.max_walk_s / 60;
+    view! {
+        <h2>"Temps de trajet"</h2>
+        <ul>
+            <li>"Calculés dans votre navigateur, à partir du point de départ choisi."</li>
+            <li>
+                {format!(
+                    "À pied à {walk} km/h, à vélo à {bike} km/h, par les rues connues (à vélo, dans le sens autorisé). \
+                     Là où aucune rue n'est connue à moins de {snap_m} m, la distance en ligne droite est multipliée par {detour} \
+                     et le temps est signalé comme une estimation."
+                )}
+            </li>
+            <li>
+                {format!(
+                    "Transports en commun : les horaires du réseau pour le jour indiqué sous les réglages du trajet, avec au plus \
+                     {access_min} minutes de marche jusqu'au premier arrêt, et de courtes marches entre arrêts proches pour les correspondances."
+                )}
+            </li>
+            <li>"« Partir à » : le trajet qui arrive le plus tôt en partant à l'heure choisie, attente comprise."</li>
+            <li>
+                "« Arriver avant » : pour chaque établissement et chaque point de la carte, le départ le plus tardif, essayé de minute \
+                 en minute, qui arrive à l'heure ; la durée affichée va de ce départ à l'heure d'arrivée."
+            </li>
+            <li>
+                "Sur la carte, les zones sont tracées à partir d'une grille de points autour du départ : un établissement tout près \
+                 de leur bord peut tomber d'un côté ou de l'autre."
+            </li>
+        </ul>
     }
 }
 

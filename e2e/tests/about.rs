@@ -15,7 +15,14 @@ async fn the_sources_page_lists_the_provenance_file() {
         }
     }
     assert_eq!(browser.text("h1").await, "Sources et à propos");
+    // How the trips are counted, with the engine's own speeds and limits.
+    let page = browser.text("article.about").await;
+    for expected in ["Temps de trajet", "À pied à 4,5 km/h, à vélo à 15 km/h", "à moins de 300 m", "multipliée par 1,3", "au plus 20 minutes de marche", "le départ le plus tardif, essayé de minute en minute"] {
+        assert!(page.contains(expected), "`{expected}` missing from the page:\n{page}");
+    }
     browser.screenshot("about-desktop-1280x800").await;
+    browser.script("[...document.querySelectorAll('article.about h2')].find(h => h.textContent === 'Temps de trajet').scrollIntoView()").await;
+    browser.screenshot("about-travel-times").await;
 
     // The header link returns to the map and keeps the page's settings.
     browser.click(".site-header nav a[href^=\"/?\"]").await;
