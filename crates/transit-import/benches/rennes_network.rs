@@ -260,6 +260,9 @@ fn main() {
     let (median, min, journeys) = time(10, || engine.transit_latest_journeys(&latest_query, &targets));
     report("latest departure and trip to 300 targets by 08:00, 90 min", None, (median, min));
     println!("    {} of 300 targets reached by 08:00", journeys.iter().flatten().count());
+    let no_targets = engine.targets(vec![]);
+    let (median, min, _) = time(10, || engine.transit_latest_departures(&latest_query, &no_targets));
+    report("  of which the scans and the street search (no target)", None, (median, min));
     let profile = ProfileQuery::every_minute(villejean_home, 7 * 3600, 60, 3600);
     let (median, min, profiles) = time(10, || engine.transit_profile(&profile, &egress));
     report(
