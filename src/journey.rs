@@ -199,7 +199,7 @@ pub fn school_times(routing: &Routing, state: &ViewState, origin: LatLon) -> Jou
             if state.arrive_by {
                 // The latest departure that still makes it: the time the student really spends.
                 let arrive_by_s = state.time * 60;
-                let query = LatestDepartureQuery { origin, arrive_by_s, window_s: LONGEST_S, step_s: 60 };
+                let query = LatestDepartureQuery::every_minute(origin, arrive_by_s, LONGEST_S);
                 let journeys = routing.engine.transit_latest_journeys(&query, &routing.schools);
                 for (uai, journey) in routing.uais.iter().zip(journeys) {
                     let Some(journey) = journey else { continue };
@@ -334,7 +334,7 @@ fn travel_grid(routing: &Routing, state: &ViewState, origin: LatLon) -> CachedGr
         Mode::Transit if state.arrive_by => {
             // Every minute back from the deadline: the grid then answers every budget up to this one.
             let arrive_by_s = state.time * 60;
-            let query = LatestDepartureQuery { origin, arrive_by_s, window_s: budget_s, step_s: 60 };
+            let query = LatestDepartureQuery::every_minute(origin, arrive_by_s, budget_s);
             TravelTimeGrid::from_latest_departures(spec, arrive_by_s, &routing.engine.transit_latest_departures(&query, &grid_targets))
         }
         Mode::Transit => {

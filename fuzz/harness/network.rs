@@ -67,7 +67,7 @@ fn check(data: &[u8]) {
     }
     // Arriving by a time, as the app lists the schools: the latest departure and trip to each.
     let arrive_by_s = first_departure.saturating_add(1800);
-    let latest = LatestDepartureQuery { origin, arrive_by_s, window_s: budget_s, step_s: 60 };
+    let latest = LatestDepartureQuery::every_minute(origin, arrive_by_s, budget_s);
     for journey in engine.transit_latest_journeys(&latest, &targets).into_iter().flatten() {
         assert!(journey.departure_s <= arrive_by_s);
         assert!(journey.summary.is_some_and(|trip| trip.walk_s <= arrive_by_s - journey.departure_s));

@@ -237,7 +237,7 @@ fn latest_departure_takes_the_earlier_bus_when_the_later_one_is_too_late() {
     let origin = LatLon::new(48.1009, -1.70);
     let targets = engine.targets(vec![at(0.047), at(0.5)]);
     let deadline = H8 + 2_400;
-    let query = LatestDepartureQuery { origin, arrive_by_s: deadline, window_s: 3_600, step_s: 60 };
+    let query = LatestDepartureQuery::every_minute(origin, deadline, 3_600);
     let journeys = engine.transit_latest_journeys(&query, &targets);
     // Leaving after 7:58:40, C1 at 8:30 reaches B at 8:35, and the walk on ends after 8:40: B's
     // arrival improves to 8:05 (C1 at 8:00) only for earlier departures, whole minutes back from 8:40.

@@ -228,7 +228,7 @@ fn main() {
     let leaving = TransitQuery { origin: villejean_home, departure_s: 7 * 3600 + 15 * 60, max_travel_s: 2700 };
     let (median, min, forward) = time(10, || engine.transit_travel_times(&leaving, &app_targets));
     report(&format!("arrive-by 08:00 in 45 min as one query from 07:15, {} points", app_spec.len()), None, (median, min));
-    let latest_query = LatestDepartureQuery { origin: villejean_home, arrive_by_s: 8 * 3600, window_s: 2700, step_s: 60 };
+    let latest_query = LatestDepartureQuery::every_minute(villejean_home, 8 * 3600, 2700);
     let (median, min, latest) = time(10, || engine.transit_latest_departures(&latest_query, &app_targets));
     report("  the same as latest departures, every minute 07:15–08:00", None, (median, min));
     let in_time = |t: Option<u32>| t.is_some();
@@ -256,7 +256,7 @@ fn main() {
         (median, min),
     );
     // The app's school times arriving by 8:00: the latest departure to each, and its trip, within 90 min.
-    let latest_query = LatestDepartureQuery { origin: villejean_home, arrive_by_s: 8 * 3600, window_s: 5400, step_s: 60 };
+    let latest_query = LatestDepartureQuery::every_minute(villejean_home, 8 * 3600, 5400);
     let (median, min, journeys) = time(10, || engine.transit_latest_journeys(&latest_query, &targets));
     report("latest departure and trip to 300 targets by 08:00, 90 min", None, (median, min));
     println!("    {} of 300 targets reached by 08:00", journeys.iter().flatten().count());

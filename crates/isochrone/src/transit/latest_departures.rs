@@ -31,6 +31,11 @@ pub struct LatestDepartureQuery {
 }
 
 impl LatestDepartureQuery {
+    /// Every minute back from `arrive_by_s` over `window_s`, as the app asks.
+    pub fn every_minute(origin: LatLon, arrive_by_s: u32, window_s: u32) -> Self {
+        Self { origin, arrive_by_s, window_s, step_s: 60 }
+    }
+
     /// The departures tried, latest first.
     pub fn departures(&self) -> impl Iterator<Item = u32> {
         let step = self.step_s.max(1);
@@ -47,6 +52,9 @@ pub struct LatestJourney {
     /// `None` only if the scan could not retrace the ride (it always can).
     pub summary: Option<JourneySummary>,
 }
+
+/// Per target: its latest departure and, when asked for, the trip leaving then.
+type Found = Option<(u32, Option<JourneySummary>)>;
 
 impl Engine {
     /// Per target, the latest departure tried that arrives by the deadline
@@ -84,11 +92,11 @@ impl Engine {
         query: &LatestDepartureQuery,
         targets: &Targets,
         describe: bool,
-    ) -> Vec<Option<(u32, Option<JourneySummary>)>> {
+    ) -> Vec<Found> {
         let deadline = query.arrive_by_s;
         let departures: Vec<u32> = query.departures().collect();
         let earliest = *departures.last().expect("the deadline itself is always tried");
-        let mut latest: Vec<Option<(u32, Option<JourneySummary>)>> = vec![None; targets.len()];
+        let mut latest: Vec<Found> = vec![None; targets.len()];
         let max_walk_s = self.params.max_walk_s;
         let walk_speed = self.params.walk_speed_mps;
         let step = query.step_s.max(1);
@@ -134,7 +142,7 @@ impl Engine {
             // A target is taken at the first departure that gets it there, via `stop`. Walking
             // from that stop cannot have been in time (walking alone would have taken it): its
             // scan label is a ride, so the scan tells the trip.
-            let take = |target: u32, arrival_s: u64, stop: u32, latest: &mut [Option<(u32, Option<JourneySummary>)>], scan: &ForwardScan| {
+            let take = |target: u32, arrival_s: u64, stop: u32, latest: &mut [Found], scan: &ForwardScan| {
                 let slot = &mut latest[target as usize];
                 if arrival_s > deadline as u64 || slot.as_ref().is_some_and(|(d, _)| *d >= departure) {
                     return;
